@@ -1,0 +1,137 @@
+/**
+ * The contract every platform reader keeps.
+ *
+ * A reader is a pure function from what a page carries (its URL, its meta tags, its inline
+ * scripts and the JSON bodies it received) to a typed snapshot. Readers never fetch anything
+ * and never touch the DOM: the content script (or the `analyze` command in Node) gathers the
+ * inputs into a {@link PageData} and hands them over.
+ */
+
+export type Platform = 'instagram' | 'youtube' | 'tiktok' | 'x';
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  instagram: 'Instagram',
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
+  x: 'X',
+};
+
+/** What the URL says the page is. `posts` is a timeline of one account's posts (X). */
+export type PageKind = 'profile' | 'post' | 'posts' | 'other';
+
+export interface PageLocation {
+  platform: Platform;
+  kind: PageKind;
+  /** Account handle without @, as written in the URL; null when the URL does not carry one. */
+  handle: string | null;
+  /** Id of the single post the URL points at (post pages only). */
+  postId: string | null;
+  /** Canonical profile URL when the handle is known. */
+  profileUrl: string | null;
+}
+
+/** A JSON body the page received from its own web client (captured in the page's MAIN world). */
+export interface CapturedResponse {
+  /** Request URL (path and query are enough to tell what it is). */
+  url: string;
+  body: unknown;
+}
+
+/** Everything a reader may look at. */
+export interface PageData {
+  url: string;
+  /** `<meta property|name=… content=…>`, first occurrence of each key wins; keys lower-cased. */
+  meta: Record<string, string>;
+  /** Text of every inline `<script>` in document order, with its `type` and `id`. */
+  scripts: InlineScript[];
+  /** JSON bodies the page received (captured responses, or a saved JSON file), oldest first. */
+  responses: CapturedResponse[];
+}
+
+export interface InlineScript {
+  type: string | null;
+  id: string | null;
+  text: string;
+}
+
+/** Counts of one post; null = the page does not carry it, 0 = the page says zero. */
+export interface PostStats {
+  id: string | null;
+  url: string | null;
+  likes: number | null;
+  comments: number | null;
+  views: number | null;
+  shares: number | null;
+  /** Accounts reached / impressions, where the page carries them (a creator's own insights, X views). */
+  reach: number | null;
+  impressions: number | null;
+  /** Unix time in seconds when the page carries it. */
+  takenAt: number | null;
+  /** The platform hides this post's like count (or shows a placeholder). */
+  likesHidden: boolean;
+}
+
+/**
+ * The state of what the reader found.
+ * - `ok`: counts found (posts may still be empty for an account with no posts);
+ * - `private`: a private account: profile counts only, posts not visible;
+ * - `empty`: a public account with no posts;
+ * - `loading`: the URL is a profile/post page but its data is not in the page yet;
+ * - `unknown-layout`: the page carries data the reader does not understand.
+ */
+export type SnapshotState = 'ok' | 'private' | 'empty' | 'loading' | 'unknown-layout';
+
+export interface Snapshot {
+  platform: Platform;
+  kind: 'profile' | 'post' | 'posts';
+  state: SnapshotState;
+  url: string;
+  handle: string | null;
+  displayName: string | null;
+  /** For a single post: its author's followers. */
+  followers: number | null;
+  /** False when followers is a rounded display value ("46.3m") rather than an exact count. */
+  followersExact: boolean;
+  following: number | null;
+  postsCount: number | null;
+  /** Total likes received across the account, where the platform shows it (TikTok hearts). */
+  totalLikes: number | null;
+  bio: string | null;
+  isPrivate: boolean | null;
+  isVerified: boolean | null;
+  /** Posts in page order. */
+  posts: PostStats[];
+  /** Human-readable name of the data the numbers came from, e.g. "window._sharedData (exact counts)". */
+  source: string;
+  /** Plain-language notes about what is missing or approximate. */
+  notes: string[];
+}
+
+export interface PlatformReader {
+  platform: Platform;
+  /** Hosts this reader is for, e.g. ['www.instagram.com', 'instagram.com']. */
+  hosts: readonly string[];
+  /** Tell the page kind and the handle from the URL alone. */
+  locate(url: string): PageLocation;
+  /**
+   * Read a snapshot from the page's data, or null when the URL is not a page this reader
+   * reads (kind `other`).
+   */
+  read(data: PageData): Snapshot | null;
+}
+
+export function emptyPost(partial: Partial<PostStats> = {}): PostStats {
+  return {
+    id: null,
+    url: null,
+    likes: null,
+    comments: null,
+    views: null,
+    shares: null,
+    reach: null,
+    impressions: null,
+    takenAt: null,
+    likesHidden: false,
+    ...partial,
+  };
+}
