@@ -1,0 +1,93 @@
+/**
+ * Display helpers. One fixed locale (en-US) so the same number always reads the same in the
+ * overlay, the popup and exported reports. Unknown (null, NaN, negative where a count is meant)
+ * always renders as an em dash, never as "0".
+ */
+
+export const UNKNOWN_TEXT = '—';
+
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+const UNITS: ReadonlyArray<readonly [number, string]> = [
+  [1e3, 'K'],
+  [1e6, 'M'],
+  [1e9, 'B'],
+];
+
+function isCount(n: number | null | undefined): n is number {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0;
+}
+
+/**
+ * A count at a glance: exact with separators under 10,000 ("1,234"), above that three
+ * significant digits with K/M/B ("12.3K", "123K", "46.4M"), rounded half up and without
+ * trailing zeros ("12K"). We round rather than truncate like the platforms do ("1,048,129" →
+ * our "1.05M", YouTube's "1M") because our figures are averages, not the platform's own labels.
+ */
+export function formatCount(n: number | null): string {
+  if (!isCount(n)) return UNKNOWN_TEXT;
+  return n < 10_000 ? GROUPED.format(Math.round(n)) : formatCompact(n);
+}
+
+/** Always abbreviated from 1,000 up ("5K", "1.5M", "46.4M"): tier bands and other round figures. */
+export function formatCompact(n: number | null): string {
+  if (!isCount(n)) return UNKNOWN_TEXT;
+  if (Math.round(n) < 1000) return String(Math.round(n));
+  for (const [size, unit] of UNITS) {
+    const scaled = roundSignificant(n / size, 3);
+    // 999,950 rounds to 1000K: the next unit up reads "1M".
+    if (scaled < 1000 || unit === 'B') return `${scaled}${unit}`;
+  }
+  return UNKNOWN_TEXT; // unreachable: the last unit always returns
+}
+
+/** Every digit: "46,383,825". */
+export function formatExact(n: number | null): string {
+  return isCount(n) ? GROUPED.format(Math.round(n)) : UNKNOWN_TEXT;
+}
+
+/** "4.2 %" (space before the sign, as in the product copy); "—" when unknown. */
+export function formatPercent(p: number | null, digits = 1): string {
+  if (typeof p !== 'number' || !Number.isFinite(p)) return UNKNOWN_TEXT;
+  const d = Number.isFinite(digits) ? Math.min(6, Math.max(0, Math.round(digits))) : 1;
+  const text = new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }).format(p);
+  // -0.04 shown at 1 digit is "-0.0"; a rate cannot be negative zero.
+  return `${/^-0(\.0*)?$/.test(text) ? text.slice(1) : text} %`;
+}
+
+/** Whole money amounts: "$150", "$21,500", "€150". An unknown currency code shows as "XYZ 150". */
+export function formatMoney(n: number | null, currency = 'USD'): string {
+  if (!isCount(n)) return UNKNOWN_TEXT;
+  try {
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0,
+    }).format(n);
+  } catch {
+    // Intl throws a RangeError for a malformed code typed into a user scheme; never throw here.
+    return `${currency} ${GROUPED.format(Math.round(n))}`;
+  }
+}
+
+/** "$135–$165"; a single amount when both ends round to the same; "—" when either is unknown. */
+export function formatRange(lo: number | null, hi: number | null, currency = 'USD'): string {
+  if (!isCount(lo) || !isCount(hi)) return UNKNOWN_TEXT;
+  const [a, b] = lo <= hi ? [lo, hi] : [hi, lo];
+  const low = formatMoney(a, currency);
+  const high = formatMoney(b, currency);
+  return low === high ? low : `${low}–${high}`;
+}
+
+/** A plain number with at most one decimal and no trailing zero: 2.4 → "2.4", 4 → "4". */
+export function formatDecimal(n: number, digits = 1): string {
+  if (!Number.isFinite(n)) return UNKNOWN_TEXT;
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(n);
+}
+
+function roundSignificant(n: number, digits: number): number {
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(n)));
+  const factor = 10 ** decimals;
+  return Math.round(n * factor) / factor;
+}

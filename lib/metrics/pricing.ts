@@ -1,0 +1,105 @@
+/**
+ * A fair price per post: the tier's list price, nudged by how the creator's engagement compares
+ * with what is typical for the tier band, shown as a range.
+ *
+ * Rule (all percentages relative to the tier price, before rounding to money steps):
+ * - typical or unknown ER: point = tier price, range ±10 %;
+ * - above typical: point raised by 25 % × (ER / top of typical range − 1), at most +25 %
+ *   (reached at twice the top of the range);
+ * - below typical: point lowered by 30 % × (1 − ER / bottom of typical range), at most −30 %
+ *   (reached at an ER of 0);
+ * - the range is ±10 % around the point, clipped to −30 % … +25 % of the tier price, so no
+ *   number shown leaves those bounds.
+ * An ER that rests on too few posts (`RateResult.sufficient === false`) counts as unknown: a
+ * price should not move on one post.
+ */
+import { benchmarkVerdict } from './benchmarks';
+import type { RateResult } from './engagement';
+import { validCount } from './counts';
+import { formatMoney, formatPercent } from './format';
+import { DEFAULT_TIER_SCHEME, tierFor, type TierScheme } from './tiers';
+
+export interface PriceGuidance {
+  /** The scheme's currency ("USD" for the default scheme). */
+  currency: string;
+  /** The tier's list price. */
+  base: number;
+  low: number;
+  high: number;
+  point: number;
+  reason: string;
+  references: string[];
+}
+
+const MAX_RAISE = 0.25;
+const MAX_CUT = 0.3;
+const SPREAD = 0.1;
+
+/**
+ * Industry rules of thumb, quoted for orientation only: they are widely repeated figures, not
+ * market surveys, and vary a lot by niche, platform and format. Influencer Marketing Hub's rate
+ * guides give about $100–$500 per post for micro creators; Later/Fohr's creator-rate reporting
+ * is commonly quoted for a ~$62 average per post for small accounts. Not re-checked against the
+ * original publications here.
+ */
+export const PRICE_REFERENCES: readonly string[] = [
+  'Influencer Marketing Hub: micro creators commonly charge about $100–$500 per post (industry rule of thumb)',
+  'Later/Fohr: about $62 per post on average for small creators (industry rule of thumb, as commonly quoted)',
+];
+
+/** Money steps: $5 under $500, $50 under $5,000, $100 above. */
+export function roundMoney(n: number): number {
+  if (!Number.isFinite(n) || n <= 0) return 0;
+  const step = n < 500 ? 5 : n < 5_000 ? 50 : 100;
+  return Math.round(n / step) * step;
+}
+
+function erValue(er: RateResult | number | null): number | null {
+  if (typeof er === 'number') return Number.isFinite(er) && er >= 0 ? er : null;
+  if (er === null || typeof er !== 'object') return null;
+  return er.sufficient && typeof er.mean === 'number' && Number.isFinite(er.mean) ? er.mean : null;
+}
+
+/** Fraction to move the price by for an ER against its typical range. */
+function adjustment(er: number | null, low: number, high: number): number {
+  if (er === null) return 0;
+  const shown = Math.round(er * 10) / 10; // same precision as the verdict
+  if (shown > high && high > 0) return Math.min(MAX_RAISE, MAX_RAISE * (er / high - 1));
+  if (shown < low && low > 0) return -Math.min(MAX_CUT, MAX_CUT * (1 - er / low));
+  return 0;
+}
+
+export function priceGuidance(
+  followers: number | null,
+  er: RateResult | number | null,
+  scheme: TierScheme = DEFAULT_TIER_SCHEME,
+): PriceGuidance | null {
+  const tier = tierFor(followers, scheme);
+  const base = validCount(tier?.pricePerPost);
+  if (!tier || base === null) return null;
+  const rate = erValue(er);
+  const bench = benchmarkVerdict(rate, followers, scheme);
+  const adj = adjustment(rate, bench.typicalLow, bench.typicalHigh);
+  const floor = base * (1 - MAX_CUT);
+  const ceiling = base * (1 + MAX_RAISE);
+  const point = roundMoney(base * (1 + adj));
+  const low = Math.min(point, roundMoney(Math.max(floor, base * (1 + adj) * (1 - SPREAD))));
+  const high = Math.max(point, roundMoney(Math.min(ceiling, base * (1 + adj) * (1 + SPREAD))));
+  const money = (n: number) => formatMoney(n, scheme.currency);
+  const tierText = `Tier ${tier.rank} price ${money(base)}`;
+  const change = Math.round(adj * 100);
+  const reason =
+    rate === null
+      ? `${unknownErText(er)}: ${tierText} ±10 %.`
+      : bench.verdict === 'typical' || change === 0
+        ? `ER ${formatPercent(rate)} is ${bench.text}: ${tierText} ±10 %.`
+        : `ER ${formatPercent(rate)} is ${bench.text}: ${tierText} ${change > 0 ? 'raised' : 'lowered'} ${Math.abs(change)} %.`;
+  return { currency: scheme.currency, base, low, high, point, reason, references: [...PRICE_REFERENCES] };
+}
+
+/** Why no ER moved the price: none at all, or one resting on too few posts. */
+function unknownErText(er: RateResult | number | null): string {
+  if (er === null || typeof er !== 'object') return 'ER unknown';
+  const why = er.reason ? ` (${er.reason})` : '';
+  return er.mean !== null ? `ER not used${why}` : `ER unknown${why}`;
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatCompact,
+  formatCount,
+  formatDecimal,
+  formatExact,
+  formatMoney,
+  formatPercent,
+  formatRange,
+  UNKNOWN_TEXT,
+} from '../../../lib/metrics/format';
+
+describe('formatCount', () => {
+  it.each([
+    [0, '0'],
+    [999, '999'],
+    [1_234, '1,234'],
+    [9_999, '9,999'],
+    [10_000, '10K'],
+    [12_345, '12.3K'],
+    [123_456, '123K'],
+    [999_950, '1M'],
+    [1_048_129, '1.05M'],
+    [46_383_825, '46.4M'],
+    [1_500_000_000, '1.5B'],
+  ])('%d → %s', (n, text) => {
+    expect(formatCount(n)).toBe(text);
+  });
+
+  it('shows unknown as a dash, never 0', () => {
+    for (const n of [null, NaN, -1, Infinity]) expect(formatCount(n)).toBe(UNKNOWN_TEXT);
+    expect(UNKNOWN_TEXT).toBe('—');
+  });
+});
+
+describe('formatCompact', () => {
+  it('abbreviates from 1,000 up', () => {
+    expect(formatCompact(5_000)).toBe('5K');
+    expect(formatCompact(999.6)).toBe('1K');
+    expect(formatCompact(1_500_000)).toBe('1.5M');
+    expect(formatCompact(999)).toBe('999');
+    expect(formatCompact(null)).toBe('—');
+  });
+});
+
+describe('formatExact', () => {
+  it('groups every digit', () => {
+    expect(formatExact(46_383_825)).toBe('46,383,825');
+    expect(formatExact(12.6)).toBe('13');
+    expect(formatExact(null)).toBe('—');
+  });
+});
+
+describe('formatPercent', () => {
+  it('formats with a space before the sign', () => {
+    expect(formatPercent(4.2)).toBe('4.2 %');
+    expect(formatPercent(4)).toBe('4.0 %');
+    expect(formatPercent(0.0345, 2)).toBe('0.03 %');
+    expect(formatPercent(12.5, 0)).toBe('13 %');
+    expect(formatPercent(1234.56)).toBe('1,234.6 %');
+  });
+
+  it('never shows negative zero and dashes unknown', () => {
+    expect(formatPercent(-0.01)).toBe('0.0 %');
+    expect(formatPercent(null)).toBe('—');
+    expect(formatPercent(NaN)).toBe('—');
+  });
+});
+
+describe('formatMoney / formatRange', () => {
+  it('formats whole amounts', () => {
+    expect(formatMoney(150)).toBe('$150');
+    expect(formatMoney(21_500)).toBe('$21,500');
+    expect(formatMoney(150, 'EUR')).toBe('€150');
+    expect(formatMoney(149.6)).toBe('$150');
+    expect(formatMoney(null)).toBe('—');
+  });
+
+  it('does not throw on a malformed currency code', () => {
+    expect(formatMoney(150, 'dollars')).toBe('dollars 150');
+  });
+
+  it('formats ranges', () => {
+    expect(formatRange(135, 165)).toBe('$135–$165');
+    expect(formatRange(165, 135)).toBe('$135–$165');
+    expect(formatRange(150, 150)).toBe('$150');
+    expect(formatRange(900, 1_100, 'EUR')).toBe('€900–€1,100');
+    expect(formatRange(null, 5)).toBe('—');
+  });
+});
+
+describe('formatDecimal', () => {
+  it('drops trailing zeros', () => {
+    expect(formatDecimal(4)).toBe('4');
+    expect(formatDecimal(2.4)).toBe('2.4');
+    expect(formatDecimal(2.37)).toBe('2.4');
+    expect(formatDecimal(NaN)).toBe('—');
+  });
+});
