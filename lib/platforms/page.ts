@@ -4,7 +4,17 @@
  *
  * Nothing here knows any platform: platform paths and shapes live in their reader.
  */
+import * as z from 'zod/mini';
 import type { CapturedResponse, InlineScript, PageData } from './types';
+
+/**
+ * A field of a page-data shape that reads as absent (undefined) when the page carries a value of
+ * another type, so one odd field never sinks the whole record. (The same as `z.catch(schema,
+ * undefined)`, at a fraction of its bundle size: catch pulls in zod's error formatting.)
+ */
+export function lenient<T extends z.ZodMiniType>(schema: T) {
+  return z.union([schema, z.transform((): undefined => undefined)]);
+}
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -183,5 +193,25 @@ export function findAllByKey(value: unknown, name: string): unknown[] {
   walkJson(value, (obj) => {
     if (name in obj) out.push(obj[name]);
   });
+  return out;
+}
+
+/**
+ * Parse the text of a JSON response as a web client receives it: plain JSON, JSON behind an
+ * anti-hijacking prefix (`for (;;);`, `)]}'`), or several JSON documents one per line (streamed
+ * GraphQL). Returns every document that parses, in order; never throws.
+ */
+export function parseResponseText(text: string): unknown[] {
+  const body = text.replace(/^\uFEFF/, '').replace(/^\s*(?:for\s*\(;;\);|\)\]\}'?,?)/, '').trim();
+  if (!body) return [];
+  const whole = tryParseJson(body);
+  if (whole !== undefined) return [whole];
+  const out: unknown[] = [];
+  for (const line of body.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    const value = tryParseJson(trimmed);
+    if (value !== undefined) out.push(value);
+  }
   return out;
 }

@@ -111,6 +111,12 @@ export interface PlatformReader {
   platform: Platform;
   /** Hosts this reader is for, e.g. ['www.instagram.com', 'instagram.com']. */
   hosts: readonly string[];
+  /**
+   * Request URLs (matched against the absolute URL) whose JSON responses the page's own web
+   * client receives and the MAIN-world page-data script copies to this reader. The extension
+   * never sends these requests itself.
+   */
+  captures: readonly RegExp[];
   /** Tell the page kind and the handle from the URL alone. */
   locate(url: string): PageLocation;
   /**
