@@ -11,6 +11,8 @@ export default defineConfig({
       'Engagement rate, tier and a fair price per post for creators on Instagram — read from the page, computed in your browser.',
     permissions: [],
     action: { default_title: 'Reloquence Lens' },
+    // The overlay card is this extension page, framed by the content script on the platforms.
+    web_accessible_resources: [{ resources: ['overlay.html'], matches: ['https://www.instagram.com/*'] }],
   },
   vite: () => ({
     plugins: [preact()],

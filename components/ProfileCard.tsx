@@ -1,0 +1,255 @@
+import type { ComponentChildren } from 'preact';
+import type { Analysis } from '@/lib/metrics/analysis';
+import type { RateResult } from '@/lib/metrics/engagement';
+import { formatCount, formatExact, formatMoney, formatPercent, formatRange } from '@/lib/metrics/format';
+import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
+import { PLATFORM_LABELS, type Snapshot } from '@/lib/platforms/types';
+
+export interface ProfileCardProps {
+  snapshot: Snapshot;
+  analysis: Analysis;
+  /** The page was re-read several times and its data never came. */
+  stalled?: boolean;
+}
+
+/** The creator's numbers: what was measured, what it means, and where it came from. */
+export function ProfileCard({ snapshot, analysis, stalled = false }: ProfileCardProps) {
+  if (snapshot.state === 'loading' && stalled) {
+    return (
+      <Message title={`No numbers for ${snapshot.handle ? `@${snapshot.handle}` : 'this page'} yet`}>
+        The page has not loaded this account's counts, so they are unknown. Scroll the page or reload it; the card fills in
+        as soon as the counts arrive.
+      </Message>
+    );
+  }
+  if (snapshot.state === 'loading') {
+    return (
+      <Message title={snapshot.handle ? `Reading @${snapshot.handle}…` : 'Reading this page…'}>
+        Waiting for the page to load its counts; the numbers appear as soon as the page has them.
+        {snapshot.notes.map((n) => (
+          <p key={n}>{n}</p>
+        ))}
+      </Message>
+    );
+  }
+  if (snapshot.state === 'unknown-layout') {
+    return (
+      <Message title="This page layout is new to Reloquence Lens">
+        The numbers are unknown: nothing is guessed. The page may have changed its layout; please report it with the page
+        address.
+        {snapshot.notes.map((n) => (
+          <p key={n}>{n}</p>
+        ))}
+      </Message>
+    );
+  }
+
+  const isPost = snapshot.kind === 'post';
+  return (
+    <div class="rl-card" data-testid="profile-card">
+      <Who snapshot={snapshot} />
+      <EngagementHeadline snapshot={snapshot} analysis={analysis} />
+      <TierLine analysis={analysis} />
+      <Verdict snapshot={snapshot} analysis={analysis} />
+      <div class="rl-stats">
+        <Stat
+          label="Followers"
+          value={snapshot.followers}
+          exact={snapshot.followersExact}
+          testId="followers"
+        />
+        {isPost ? (
+          <>
+            <Stat label="Likes" value={snapshot.posts[0]?.likes ?? null} testId="likes" />
+            <Stat label="Comments" value={snapshot.posts[0]?.comments ?? null} testId="comments" />
+          </>
+        ) : (
+          <>
+            <Stat label="Avg likes" value={analysis.averages.likes} testId="avg-likes" />
+            <Stat label="Avg comments" value={analysis.averages.comments} testId="avg-comments" />
+          </>
+        )}
+        {(isPost ? snapshot.posts[0]?.views != null : analysis.averages.views !== null) && (
+          <Stat
+            label={isPost ? 'Views' : 'Avg views'}
+            value={isPost ? (snapshot.posts[0]?.views ?? null) : analysis.averages.views}
+            testId="views"
+          />
+        )}
+        {!isPost && <Stat label="Posts" value={snapshot.postsCount} testId="posts-count" />}
+        {!isPost && <Stat label="Following" value={snapshot.following} testId="following" />}
+      </div>
+      <p class="rl-source" data-testid="source">
+        Source: {snapshot.source}
+        {snapshot.followers !== null && !snapshot.followersExact ? ' · followers as rounded by the page' : ''}
+      </p>
+      <Details snapshot={snapshot} analysis={analysis} />
+    </div>
+  );
+}
+
+function Who({ snapshot }: { snapshot: Snapshot }) {
+  return (
+    <div class="rl-who">
+      <span class="rl-handle" data-testid="handle">
+        {snapshot.handle ? `@${snapshot.handle}` : 'Unknown account'}
+      </span>
+      {snapshot.displayName && snapshot.displayName !== snapshot.handle && (
+        <span class="rl-name">{snapshot.displayName}</span>
+      )}
+      <span class="rl-chip">
+        {PLATFORM_LABELS[snapshot.platform]} {snapshot.kind === 'post' ? 'post' : 'profile'}
+      </span>
+      {snapshot.isVerified && <span class="rl-chip">verified</span>}
+    </div>
+  );
+}
+
+function basisText(snapshot: Snapshot, rate: RateResult): string {
+  if (snapshot.kind === 'post') return 'this post · per follower';
+  const n = rate.used;
+  return `${n} recent post${n === 1 ? '' : 's'} · mean`;
+}
+
+/** Why there is no rate, in the words that fit the account's state. */
+function unknownReason(snapshot: Snapshot, rate: RateResult): string {
+  if (snapshot.state === 'private') return 'private account: its posts are hidden';
+  if (snapshot.state === 'empty') return 'no posts yet';
+  return rate.reason ?? 'not enough data';
+}
+
+function EngagementHeadline({ snapshot, analysis }: ProfileCardProps) {
+  const rate = analysis.engagement;
+  if (rate.mean === null) {
+    return (
+      <div class="rl-er" data-testid="er">
+        <span class="rl-er-value rl-unknown">ER unknown</span>
+        <span class="rl-er-basis">· {unknownReason(snapshot, rate)}</span>
+      </div>
+    );
+  }
+  const median = rate.median !== null && snapshot.kind !== 'post' ? `median ${formatPercent(rate.median)}` : undefined;
+  return (
+    <>
+      <div class="rl-er" data-testid="er" title={median}>
+        <span class="rl-er-value" data-testid="er-value">
+          {formatPercent(rate.mean)} ER
+        </span>
+        <span class="rl-er-basis">· {basisText(snapshot, rate)}</span>
+      </div>
+      {!rate.sufficient && (
+        <p class="rl-line rl-er-basis" data-testid="er-warning">
+          <span class="rl-chip">not enough data</span> {rate.reason}
+        </p>
+      )}
+    </>
+  );
+}
+
+function TierLine({ analysis }: { analysis: Analysis }) {
+  const { tier, price } = analysis;
+  if (!tier) {
+    return (
+      <div class="rl-tier rl-er-basis" data-testid="tier">
+        Tier unknown: followers unknown
+      </div>
+    );
+  }
+  return (
+    <div class="rl-tier" data-testid="tier">
+      <span class="rl-tier-rank">Tier {tier.rank}</span> {tier.name}
+      {price && <span class="rl-nowrap"> · ~{formatMoney(price.point, price.currency)}/post</span>}
+    </div>
+  );
+}
+
+function Verdict({ snapshot, analysis }: ProfileCardProps) {
+  const b = analysis.benchmark;
+  const cls = b.verdict ? `rl-verdict-${b.verdict}` : 'rl-verdict-unknown';
+  const raw =
+    b.verdict === null && analysis.engagement.mean === null && analysis.tier
+      ? `no verdict: ${unknownReason(snapshot, analysis.engagement)}`
+      : b.text;
+  const text = raw.charAt(0).toUpperCase() + raw.slice(1);
+  return (
+    <div class={`rl-verdict ${cls}`} data-testid="verdict" title={b.sources.join('; ')}>
+      {text}
+    </div>
+  );
+}
+
+function Stat({ label, value, exact = true, testId }: { label: string; value: number | null; exact?: boolean; testId: string }) {
+  return (
+    <div class="rl-stat" data-testid={`stat-${testId}`} title={value === null ? 'unknown' : exact ? formatExact(value) : `about ${formatExact(value)} (rounded by the page)`}>
+      <span class="rl-stat-label">{label}</span>
+      <span class={value === null ? 'rl-stat-value rl-unknown' : 'rl-stat-value'}>{value === null ? 'unknown' : formatCount(value)}</span>
+    </div>
+  );
+}
+
+function rateText(rate: RateResult): string {
+  if (rate.mean === null) return `unknown${rate.reason ? ` (${rate.reason})` : ''}`;
+  const median = rate.used > 1 && rate.median !== null ? `, median ${formatPercent(rate.median)}` : '';
+  return `${formatPercent(rate.mean)} mean${median} over ${rate.used} post${rate.used === 1 ? '' : 's'}`;
+}
+
+function Details({ snapshot, analysis }: ProfileCardProps) {
+  const rows: Array<[string, ComponentChildren]> = [['ER per follower', rateText(analysis.engagement)]];
+  if (analysis.byViews.used > 0) rows.push(['ER per view', rateText(analysis.byViews)]);
+  if (analysis.byReach.used > 0) rows.push(['ER per reach', rateText(analysis.byReach)]);
+  if (analysis.byImpressions.used > 0) rows.push(['ER per impression', rateText(analysis.byImpressions)]);
+  if (analysis.perPeriod.perDay !== null) {
+    rows.push([
+      'ER per day / month',
+      `${formatPercent(analysis.perPeriod.perDay, 2)} / ${formatPercent(analysis.perPeriod.perMonth)} over ${analysis.perPeriod.days} days`,
+    ]);
+  }
+  if (analysis.engagement.excluded > 0) {
+    rows.push(['Left out', `${analysis.engagement.excluded} post(s) with hidden or missing counts`]);
+  }
+  if (analysis.sizeClass) rows.push(['Size class', SIZE_CLASS_LABELS[analysis.sizeClass]]);
+  if (analysis.price) {
+    rows.push([
+      'Fair price',
+      <>
+        {formatRange(analysis.price.low, analysis.price.high)} per post. {analysis.price.reason}
+      </>,
+    ]);
+  }
+  if (analysis.next) {
+    rows.push([
+      'Next tier',
+      `Tier ${analysis.next.tier.rank} ${analysis.next.tier.name}: ${formatExact(analysis.next.followersMissing)} more followers; ER typical there ${analysis.next.typicalText}`,
+    ]);
+  }
+  if (snapshot.totalLikes !== null) rows.push(['Likes received', formatExact(snapshot.totalLikes)]);
+  return (
+    <details class="rl-details">
+      <summary>Details</summary>
+      <dl class="rl-dl" data-testid="details">
+        {rows.map(([k, v]) => (
+          <>
+            <dt key={`${k}-t`}>{k}</dt>
+            <dd key={`${k}-d`}>{v}</dd>
+          </>
+        ))}
+      </dl>
+      {snapshot.notes.length > 0 && (
+        <ul class="rl-notes">
+          {snapshot.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
+
+export function Message({ title, children }: { title: string; children?: ComponentChildren }) {
+  return (
+    <div class="rl-message" data-testid="lens-message">
+      <div class="rl-message-title">{title}</div>
+      <p>{children}</p>
+    </div>
+  );
+}

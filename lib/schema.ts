@@ -1,0 +1,73 @@
+/**
+ * zod schemas for the snapshot the content script hands to the popup and the background. (The
+ * MAIN-world page-data messages have their own small module, ./page-data-message.ts, so the
+ * content scripts do not carry these schemas.)
+ */
+import * as z from 'zod/mini';
+import type { Snapshot } from './platforms/types';
+
+/** A count: a finite, non-negative number, or null for unknown. */
+const count = z.nullable(z.number().check(z.gte(0), z.lte(1e15)));
+const text = (max: number) => z.nullable(z.string().check(z.maxLength(max)));
+
+export const PlatformSchema = z.enum(['instagram', 'youtube', 'tiktok', 'x']);
+
+export const PostStatsSchema = z.object({
+  id: text(200),
+  url: text(2000),
+  likes: count,
+  comments: count,
+  views: count,
+  shares: count,
+  reach: count,
+  impressions: count,
+  takenAt: count,
+  likesHidden: z.boolean(),
+});
+
+export const SnapshotSchema = z.object({
+  platform: PlatformSchema,
+  kind: z.enum(['profile', 'post', 'posts']),
+  state: z.enum(['ok', 'private', 'empty', 'loading', 'unknown-layout']),
+  url: z.string().check(z.maxLength(4000)),
+  handle: text(200),
+  displayName: text(500),
+  followers: count,
+  followersExact: z.boolean(),
+  following: count,
+  postsCount: count,
+  totalLikes: count,
+  bio: text(5000),
+  isPrivate: z.nullable(z.boolean()),
+  isVerified: z.nullable(z.boolean()),
+  posts: z.array(PostStatsSchema).check(z.maxLength(500)),
+  source: z.string().check(z.maxLength(500)),
+  notes: z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(50)),
+});
+
+// Keep the schema and the reader contract in step: this fails to compile if they drift apart.
+type _SnapshotMatches = [z.infer<typeof SnapshotSchema>] extends [Snapshot]
+  ? [Snapshot] extends [z.infer<typeof SnapshotSchema>]
+    ? true
+    : never
+  : never;
+export const snapshotSchemaMatches: _SnapshotMatches = true;
+
+/** What the content script tells the popup about the page on screen. */
+export const LensStateSchema = z.object({
+  pageUrl: z.string().check(z.maxLength(8000)),
+  platform: PlatformSchema,
+  /** Set when the page is a profile or post page. */
+  snapshot: z.nullable(SnapshotSchema),
+});
+export type LensState = z.infer<typeof LensStateSchema>;
+
+/** What the content script sends the overlay page it frames (see ../lib/overlay-protocol.ts). */
+export const HostMessageSchema = z.object({
+  source: z.literal('reloquence-lens/host'),
+  type: z.literal('show'),
+  snapshot: SnapshotSchema,
+  /** The page was read again and again and the data never came. */
+  stalled: z.boolean(),
+});
+export type HostMessage = z.infer<typeof HostMessageSchema>;

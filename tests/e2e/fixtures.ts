@@ -1,0 +1,137 @@
+/**
+ * Playwright fixtures: a Chromium (Debian's /usr/bin/chromium) with the built extension loaded,
+ * the demo Instagram served at its real URLs, and a record of every request that was not the
+ * page's own, so tests can assert the extension sent none.
+ */
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+import { serveInstagram } from './pages/site';
+
+export const EXTENSION_DIR = resolve(HERE, '../../.output/chrome-mv3');
+export const SCREENSHOT_DIR = resolve(HERE, '../../test-results/screenshots');
+/** Debian's Chromium by default; CHROMIUM_PATH for another; else Playwright's own build if installed. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** URLs requested that no fixture page asked for (i.e. sent by something else). */
+  strayRequests: string[];
+  /** Every http(s) request seen, in order. */
+  requests: string[];
+}
+
+export async function launchWithExtension(headless = true): Promise<BrowserContext> {
+  if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  return chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless,
+    viewport: { width: 1280, height: 860 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Serve the demo Instagram; anything else is refused and recorded. */
+export async function routeDemoSites(context: BrowserContext, stray: string[]): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!/^https?:/.test(url)) {
+      // The extension's own files (the overlay page and its scripts) load from the browser.
+      await route.continue();
+      return;
+    }
+    const served = serveInstagram(url);
+    if (served) {
+      await route.fulfill({ status: served.status, contentType: served.contentType, body: served.body });
+      return;
+    }
+    stray.push(url);
+    await route.abort('blockedbyclient');
+  });
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null));
+  if (!sw) throw new Error('The extension service worker did not start: is the build in .output/chrome-mv3 valid?');
+  return sw;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  strayRequests: async ({}, use) => {
+    await use([]);
+  },
+  // eslint-disable-next-line no-empty-pattern
+  requests: async ({}, use) => {
+    await use([]);
+  },
+  context: async ({ strayRequests, requests }, use) => {
+    const context = await launchWithExtension();
+    context.on('request', (r) => {
+      if (/^https?:/.test(r.url())) requests.push(r.url());
+    });
+    await routeDemoSites(context, strayRequests);
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(await serviceWorkerOf(context));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    const id = new URL(serviceWorker.url()).host;
+    if (!id) throw new Error(`Cannot read the extension id from ${serviceWorker.url()}`);
+    await use(id);
+  },
+});
+
+export { expect };
+
+/** The overlay page framed by the content script (Playwright's CSS pierces the shadow root). */
+export function overlayFrame(page: Page) {
+  return page.frameLocator('reloquence-lens iframe');
+}
+
+/** The overlay card on a page. */
+export function overlay(page: Page) {
+  return overlayFrame(page).getByTestId('overlay');
+}
+
+/** The element the content script adds to the page (hidden when there is nothing to show). */
+export function overlayHost(page: Page) {
+  return page.locator('reloquence-lens');
+}
+
+/** Id of the tab showing `page`, asked of the extension itself. */
+export async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  const url = page.url();
+  const id = await serviceWorker.evaluate(async (pageUrl) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === pageUrl || t.pendingUrl === pageUrl)?.id ?? (await chrome.tabs.query({ active: true }))[0]?.id;
+  }, url);
+  if (typeof id !== 'number') throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+export async function screenshot(target: Page | ReturnType<Page['locator']>, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+  await target.screenshot({ path });
+  return path;
+}
