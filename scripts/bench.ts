@@ -41,26 +41,25 @@ function bundleSizes(): void {
   results.push({ name: 'Instagram content scripts (all they load), gzip', value: total, unit: 'KB', budget: 25 });
 }
 
-/** Before the page runs: note when its data arrives and when the overlay shows it. */
-const INSTRUMENT = () => {
-  const w = window as unknown as Record<string, unknown>;
-  let shared: unknown;
+/**
+ * Before the page runs: note when its data arrives and when the overlay shows it. A string, not a
+ * function: tsx's name-keeping helpers would not exist in the page.
+ */
+const INSTRUMENT = `(() => {
+  let shared;
   Object.defineProperty(window, '_sharedData', {
     configurable: true,
     get: () => shared,
-    set: (v) => {
-      w.__dataAt = performance.now();
-      shared = v;
-    },
+    set: (v) => { window.__dataAt = performance.now(); shared = v; },
   });
   new MutationObserver(() => {
     const host = document.querySelector('reloquence-lens');
     if (!host || host.getAttribute('data-state') !== 'ok') return;
     const handle = host.getAttribute('data-handle');
-    if (w.__overlayAt === undefined) w.__overlayAt = performance.now();
-    if (handle === 'trailrunner.mia' && w.__navOverlayAt === undefined) w.__navOverlayAt = performance.now();
+    if (window.__overlayAt === undefined) window.__overlayAt = performance.now();
+    if (handle === 'trailrunner.mia' && window.__navOverlayAt === undefined) window.__navOverlayAt = performance.now();
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-handle'] });
-};
+})();`;
 
 async function timings(page: Page): Promise<{ load: number; nav: number }> {
   await page.goto(`${IG}/${COSY.handle}/`);
@@ -78,7 +77,7 @@ async function latency(): Promise<void> {
   const stray: string[] = [];
   await routeDemoSites(context, stray);
   await serviceWorkerOf(context);
-  await context.addInitScript(INSTRUMENT);
+  await context.addInitScript({ content: INSTRUMENT });
   const loads: number[] = [];
   const navs: number[] = [];
   // One warm-up load (first start of the extension's scripts), then the measured runs.
