@@ -89,7 +89,7 @@ test('a private account shows its followers and says why there is no rate', asyn
   await page.goto(`${IG}/${QUIET.handle}/`);
   const card = overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${QUIET.handle}`);
-  await expect(card.getByTestId('er')).toContainText('ER unknown · private account: its posts are hidden');
+  await expect(card.getByTestId('er')).toContainText(/ER unknown\s*· private account: its posts are hidden/);
   await expect(card.getByTestId('verdict')).toContainText('No verdict: private account');
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', '2,310');
   await expect(card.getByTestId('tier')).toContainText('Tier 8 Newbie Micro Influencers');
