@@ -4,16 +4,28 @@ import preact from '@preact/preset-vite';
 // Host permissions are only the social platforms the readers understand.
 // The marketplace origin is an optional permission asked for when the user first needs it.
 export default defineConfig({
+  // MV3 everywhere: Firefox (128+) then runs the page-data script in the page's world as Chrome does.
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Reloquence Lens',
     description:
       'Engagement rate, tier and a fair price per post for creators on Instagram — read from the page, computed in your browser.',
     permissions: [],
     action: { default_title: 'Reloquence Lens' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'lens@reloquence.com',
+          strict_min_version: '128.0',
+          // The extension collects and transmits nothing.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
     // The overlay card is this extension page, framed by the content script on the platforms.
     web_accessible_resources: [{ resources: ['overlay.html'], matches: ['https://www.instagram.com/*'] }],
-  },
+  }),
   vite: () => ({
     plugins: [preact()],
   }),
