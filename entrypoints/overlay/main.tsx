@@ -26,8 +26,14 @@ window.addEventListener('message', (event) => {
   if (!parsed.success) return;
   const view = parsed.data;
   render(<App view={view} onClose={() => tellHost({ type: 'close', url: view.snapshot.url })} />, root);
+  // Size first, so the frame never shows a clipped card.
+  reportSize();
   tellHost({ type: 'rendered', url: view.snapshot.url });
 });
 
-new ResizeObserver(() => tellHost({ type: 'size', width: root.offsetWidth, height: root.offsetHeight })).observe(root);
+function reportSize(): void {
+  tellHost({ type: 'size', width: root.offsetWidth, height: root.offsetHeight });
+}
+
+new ResizeObserver(reportSize).observe(root);
 tellHost({ type: 'ready' });
