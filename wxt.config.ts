@@ -1,5 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { instagramMatches } from './lib/platforms/instagram';
+import { tiktokMatches } from './lib/platforms/tiktok';
+import { xMatches } from './lib/platforms/x';
+import { youtubeMatches } from './lib/platforms/youtube';
+
+const PLATFORM_MATCHES = [...instagramMatches, ...youtubeMatches, ...tiktokMatches, ...xMatches];
 
 // Host permissions are only the social platforms the readers understand.
 // The marketplace origin is an optional permission asked for when the user first needs it.
@@ -10,7 +16,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Reloquence Lens',
     description:
-      'Engagement rate, tier and a fair price per post for creators on Instagram — read from the page, computed in your browser.',
+      'Engagement rate, tier and a fair price per post for creators on Instagram, YouTube, TikTok and X — read from the page, computed in your browser.',
     permissions: [],
     action: { default_title: 'Reloquence Lens' },
     ...(browser === 'firefox' && {
@@ -24,7 +30,7 @@ export default defineConfig({
       },
     }),
     // The overlay card is this extension page, framed by the content script on the platforms.
-    web_accessible_resources: [{ resources: ['overlay.html'], matches: ['https://www.instagram.com/*'] }],
+    web_accessible_resources: [{ resources: ['overlay.html'], matches: PLATFORM_MATCHES }],
   }),
   vite: () => ({
     plugins: [preact()],

@@ -21,14 +21,14 @@ export function PopupView({ status, now }: { status: PopupStatus; now: number })
       {status.kind === 'loading' && <Message title="Reading this tab…" />}
       {status.kind === 'unsupported' && (
         <Message title="Not a creator's page">
-          Open a creator's profile or post on Instagram to see their engagement rate, tier and fair price. If the page was
-          already open before you installed the extension, reload it.
+          Open a creator's profile or post on Instagram, YouTube, TikTok or X to see their engagement rate, tier and fair
+          price. If the page was already open before you installed the extension, reload it.
         </Message>
       )}
       {status.kind === 'not-profile' && (
         <Message title="Not a profile or post page">
-          This page is not a creator's profile or a single post. Open a profile (instagram.com/handle) or a post to see its
-          numbers.
+          This page is not a creator's profile or a single post. Open a profile or a post (a video on YouTube and TikTok)
+          to see its numbers.
         </Message>
       )}
       {status.kind === 'profile' && status.state.snapshot && (

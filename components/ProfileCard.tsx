@@ -12,6 +12,18 @@ export interface ProfileCardProps {
   stalled?: boolean;
 }
 
+/** What each platform calls its counts. */
+const WORDS = {
+  instagram: { followers: 'Followers', posts: 'Posts', likes: 'likes', comments: 'comments', views: 'views', shares: 'shares' },
+  youtube: { followers: 'Subscribers', posts: 'Videos', likes: 'likes', comments: 'comments', views: 'views', shares: 'shares' },
+  tiktok: { followers: 'Followers', posts: 'Videos', likes: 'likes', comments: 'comments', views: 'plays', shares: 'shares' },
+  x: { followers: 'Followers', posts: 'Posts', likes: 'likes', comments: 'replies', views: 'views', shares: 'reposts' },
+} as const;
+
+function cap(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 /** The creator's numbers: what was measured, what it means, and where it came from. */
 export function ProfileCard({ snapshot, analysis, stalled = false }: ProfileCardProps) {
   if (snapshot.state === 'loading' && stalled) {
@@ -45,39 +57,39 @@ export function ProfileCard({ snapshot, analysis, stalled = false }: ProfileCard
   }
 
   const isPost = snapshot.kind === 'post';
+  const post = isPost ? snapshot.posts[0] : undefined;
+  const w = WORDS[snapshot.platform];
   return (
     <div class="rl-card" data-testid="profile-card">
       <Who snapshot={snapshot} />
       <EngagementHeadline snapshot={snapshot} analysis={analysis} />
       <TierLine analysis={analysis} />
       <Verdict snapshot={snapshot} analysis={analysis} />
+      <AltRate snapshot={snapshot} analysis={analysis} />
       <div class="rl-stats">
-        <Stat
-          label="Followers"
-          value={snapshot.followers}
-          exact={snapshot.followersExact}
-          testId="followers"
-        />
+        <Stat label={w.followers} value={snapshot.followers} exact={snapshot.followersExact} testId="followers" />
         {isPost ? (
           <>
-            <Stat label="Likes" value={snapshot.posts[0]?.likes ?? null} testId="likes" />
-            <Stat label="Comments" value={snapshot.posts[0]?.comments ?? null} testId="comments" />
+            <Stat label={cap(w.likes)} value={post?.likes ?? null} testId="likes" />
+            <Stat label={cap(w.comments)} value={post?.comments ?? null} testId="comments" />
+            {post?.views != null && <Stat label={cap(w.views)} value={post.views} testId="views" />}
+            {post?.shares != null && <Stat label={cap(w.shares)} value={post.shares} testId="shares" />}
           </>
         ) : (
           <>
-            <Stat label="Avg likes" value={analysis.averages.likes} testId="avg-likes" />
-            <Stat label="Avg comments" value={analysis.averages.comments} testId="avg-comments" />
+            {(snapshot.platform !== 'youtube' || analysis.averages.likes !== null) && (
+              <>
+                <Stat label={`Avg ${w.likes}`} value={analysis.averages.likes} testId="avg-likes" />
+                <Stat label={`Avg ${w.comments}`} value={analysis.averages.comments} testId="avg-comments" />
+              </>
+            )}
+            {analysis.averages.views !== null && <Stat label={`Avg ${w.views}`} value={analysis.averages.views} testId="avg-views" />}
+            {analysis.averages.shares !== null && <Stat label={`Avg ${w.shares}`} value={analysis.averages.shares} testId="avg-shares" />}
+            {snapshot.totalLikes !== null && <Stat label="Likes received" value={snapshot.totalLikes} testId="total-likes" />}
+            <Stat label={w.posts} value={snapshot.postsCount} testId="posts-count" />
+            {snapshot.following !== null && <Stat label="Following" value={snapshot.following} testId="following" />}
           </>
         )}
-        {(isPost ? snapshot.posts[0]?.views != null : analysis.averages.views !== null) && (
-          <Stat
-            label={isPost ? 'Views' : 'Avg views'}
-            value={isPost ? (snapshot.posts[0]?.views ?? null) : analysis.averages.views}
-            testId="views"
-          />
-        )}
-        {!isPost && <Stat label="Posts" value={snapshot.postsCount} testId="posts-count" />}
-        {!isPost && <Stat label="Following" value={snapshot.following} testId="following" />}
       </div>
       <p class="rl-source" data-testid="source">
         Source: {snapshot.source}
@@ -115,6 +127,7 @@ function basisText(snapshot: Snapshot, rate: RateResult): string {
 function unknownReason(snapshot: Snapshot, rate: RateResult): string {
   if (snapshot.state === 'private') return 'private account: its posts are hidden';
   if (snapshot.state === 'empty') return 'no posts yet';
+  if (snapshot.platform === 'youtube' && snapshot.kind === 'profile') return 'channel pages show views, not likes or comments';
   return rate.reason ?? 'not enough data';
 }
 
@@ -143,6 +156,37 @@ function EngagementHeadline({ snapshot, analysis }: ProfileCardProps) {
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * The second rate a platform's data supports: per view (YouTube and TikTok), per impression
+ * (X), or, on a YouTube channel whose page shows views only, views per subscriber.
+ */
+function AltRate({ snapshot, analysis }: ProfileCardProps) {
+  const w = WORDS[snapshot.platform];
+  const per = (rate: RateResult) =>
+    snapshot.kind === 'post' || rate.median === null || rate.used < 2 ? '' : ` (median ${formatPercent(rate.median)})`;
+  let label: string;
+  let rate: RateResult;
+  if (snapshot.platform === 'x' && analysis.byImpressions.mean !== null) {
+    label = 'ER per impression';
+    rate = analysis.byImpressions;
+  } else if (analysis.byViews.mean !== null && snapshot.platform !== 'instagram') {
+    label = `ER per ${w.views.replace(/s$/, '')}`;
+    rate = analysis.byViews;
+  } else if (snapshot.platform === 'youtube' && analysis.viewsPerFollower.mean !== null) {
+    label = 'Views per subscriber';
+    rate = analysis.viewsPerFollower;
+  } else {
+    return null;
+  }
+  return (
+    <div class="rl-line" data-testid="er-alt">
+      <span class="rl-er-basis">{label}: </span>
+      <strong data-testid="er-alt-value">{formatPercent(rate.mean)}</strong>
+      <span class="rl-er-basis">{per(rate)}</span>
+    </div>
   );
 }
 

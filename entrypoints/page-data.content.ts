@@ -1,5 +1,17 @@
 import { MAX_RESPONSE_CHARS, PAGE_DATA_SOURCE } from '@/lib/page-data-message';
-import { instagramCaptures } from '@/lib/platforms/instagram';
+import { instagramCaptures, instagramMatches } from '@/lib/platforms/instagram';
+import { tiktokCaptures, tiktokMatches } from '@/lib/platforms/tiktok';
+import { xCaptures, xMatches } from '@/lib/platforms/x';
+import { youtubeCaptures, youtubeMatches } from '@/lib/platforms/youtube';
+
+/** Which of the web client's own responses to copy, by the page's host. */
+function capturesFor(host: string): readonly RegExp[] {
+  if (host.endsWith('instagram.com')) return instagramCaptures;
+  if (host.endsWith('youtube.com')) return youtubeCaptures;
+  if (host.endsWith('tiktok.com')) return tiktokCaptures;
+  if (host === 'x.com' || host.endsWith('.x.com') || host.endsWith('twitter.com')) return xCaptures;
+  return [];
+}
 
 /**
  * Runs in the page's own JavaScript world. It copies the JSON responses the platform's own web
@@ -8,11 +20,12 @@ import { instagramCaptures } from '@/lib/platforms/instagram';
  * passes text only: the isolated script parses and validates it.
  */
 export default defineContentScript({
-  matches: ['https://www.instagram.com/*'],
+  matches: [...instagramMatches, ...youtubeMatches, ...tiktokMatches, ...xMatches],
   world: 'MAIN',
   runAt: 'document_start',
   main() {
-    const patterns: readonly RegExp[] = instagramCaptures;
+    const patterns = capturesFor(window.location.hostname);
+    if (patterns.length === 0) return;
     const wanted = (url: string) => patterns.some((re) => re.test(url));
     const post = (message: object) => window.postMessage({ source: PAGE_DATA_SOURCE, ...message }, window.location.origin);
     const postText = (url: string, text: unknown) => {
@@ -60,5 +73,7 @@ export default defineContentScript({
       };
     }
     window.addEventListener('popstate', () => post({ type: 'navigated' }));
+    // YouTube announces its own in-app navigations.
+    window.addEventListener('yt-navigate-finish', () => post({ type: 'navigated' }));
   },
 });

@@ -1,8 +1,8 @@
-import { instagramReader } from '@/lib/platforms/instagram';
+import { instagramMatches, instagramReader } from '@/lib/platforms/instagram';
 import { runLens } from '@/utils/lens-runtime';
 
 export default defineContentScript({
-  matches: ['https://www.instagram.com/*'],
+  matches: instagramMatches,
   runAt: 'document_start',
   main(ctx) {
     runLens(ctx, instagramReader);

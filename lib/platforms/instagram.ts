@@ -652,6 +652,9 @@ function readPost(data: PageData, loc: PageLocation): Snapshot {
   return snap;
 }
 
+/** Where the extension's content scripts run for Instagram (manifest match patterns). */
+export const instagramMatches = ['https://www.instagram.com/*'];
+
 /**
  * The web client's own requests whose responses carry profile, grid or post data. Exported on
  * its own so the MAIN-world capture script can import it without the reader.

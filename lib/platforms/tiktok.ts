@@ -746,16 +746,21 @@ export function readTikTok(data: PageData): Snapshot | null {
   return readProfile(data, loc.handle, gathered);
 }
 
-export const tiktokReader: PlatformReader = {
-  platform: 'tiktok',
-  hosts: ['www.tiktok.com', 'tiktok.com', 'm.tiktok.com'],
-  // The web client's own requests whose JSON carries profile, video-list and video counts.
-  captures: [
+/** Where the extension's content scripts run for TikTok (manifest match patterns). */
+export const tiktokMatches = ['https://www.tiktok.com/*'];
+
+/** The web client's own requests whose JSON carries profile, video-list and video counts. */
+export const tiktokCaptures: readonly RegExp[] = [
     /^https:\/\/(?:[\w-]+\.)*tiktok\.com\/api\/post\/item_list\/?(?:[?#]|$)/,
     /^https:\/\/(?:[\w-]+\.)*tiktok\.com\/api\/creator\/item_list\/?(?:[?#]|$)/,
     /^https:\/\/(?:[\w-]+\.)*tiktok\.com\/api\/user\/detail\/?(?:[?#]|$)/,
     /^https:\/\/(?:[\w-]+\.)*tiktok\.com\/api\/item\/detail\/?(?:[?#]|$)/,
-  ],
+  ];
+
+export const tiktokReader: PlatformReader = {
+  platform: 'tiktok',
+  hosts: ['www.tiktok.com', 'tiktok.com', 'm.tiktok.com'],
+  captures: tiktokCaptures,
   locate: locateTikTok,
   read: readTikTok,
 };

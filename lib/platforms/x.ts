@@ -69,8 +69,11 @@ const TAB_OPERATIONS: Readonly<Record<string, string>> = {
 const OPERATIONS =
   'UserByScreenName|UserByRestId|UserTweets|UserTweetsAndReplies|UserMedia|UserHighlightsTweets|UserArticlesTweets|TweetDetail|TweetResultByRestId';
 
+/** Where the extension's content scripts run for X (twitter.com still serves some links). */
+export const xMatches = ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*'];
+
 /** The web client's GraphQL requests: `x.com/i/api/graphql/<hash>/<Op>`, `api.x.com/graphql/<hash>/<Op>`, same on twitter.com. */
-const CAPTURES: readonly RegExp[] = [
+export const xCaptures: readonly RegExp[] = [
   new RegExp(`^https://(?:[a-z]+\\.)?(?:x|twitter)\\.com/(?:i/api/)?graphql/[^/?#]+/(?:${OPERATIONS})(?:[?#]|$)`),
 ];
 
@@ -806,7 +809,7 @@ export function readX(input: PageData): Snapshot | null {
 export const xReader: PlatformReader = {
   platform: 'x',
   hosts: HOSTS,
-  captures: CAPTURES,
+  captures: xCaptures,
   locate: locateX,
   read: readX,
 };

@@ -31,6 +31,9 @@ import { emptyPost, type PageData, type PageLocation, type PlatformReader, type 
 
 export const youtubeHosts = ['www.youtube.com', 'youtube.com', 'm.youtube.com', 'youtu.be'] as const;
 
+/** Where the extension's content scripts run for YouTube (youtu.be only redirects). */
+export const youtubeMatches = ['https://www.youtube.com/*', 'https://m.youtube.com/*'];
+
 /** The web client's own requests whose JSON bodies carry channel and video data. */
 export const youtubeCaptures: readonly RegExp[] = [
   /^https:\/\/(?:www|m)\.youtube\.com\/youtubei\/v1\/(?:browse|next|player)(?:[?#]|$)/,

@@ -9,7 +9,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-import { serveInstagram } from './pages/site';
+import { serveDemo } from './pages/site';
+import './pages/all';
 
 export const EXTENSION_DIR = resolve(HERE, '../../.output/chrome-mv3');
 export const SCREENSHOT_DIR = resolve(HERE, '../../test-results/screenshots');
@@ -47,7 +48,7 @@ export async function launchWithExtension(headless = true): Promise<BrowserConte
   });
 }
 
-/** Serve the demo Instagram; anything else is refused and recorded. */
+/** Serve the demo sites; anything else is refused and recorded. */
 export async function routeDemoSites(context: BrowserContext, stray: string[]): Promise<void> {
   await context.route('**/*', async (route) => {
     const url = route.request().url();
@@ -56,7 +57,8 @@ export async function routeDemoSites(context: BrowserContext, stray: string[]): 
       await route.continue();
       return;
     }
-    const served = serveInstagram(url);
+    const request = route.request();
+    const served = serveDemo(url, request.method(), request.postData());
     if (served) {
       await route.fulfill({ status: served.status, contentType: served.contentType, body: served.body });
       return;

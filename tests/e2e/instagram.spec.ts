@@ -68,7 +68,7 @@ test('the current layout (application/json blobs) is read on a direct load', asy
   const card = overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${MIA.handle}`);
   await expect(card.getByTestId('er-value')).toHaveText(`${pct(expectedEr(MIA))} ER`);
-  await expect(card.getByTestId('stat-views')).toBeVisible();
+  await expect(card.getByTestId('stat-avg-views')).toBeVisible();
 });
 
 test('a post page shows that post against its author’s followers', async ({ context }) => {

@@ -1,6 +1,7 @@
 /**
- * The demo "Instagram": which saved-page fixture answers which URL. Shared by the e2e tests,
- * `npm run demo` and `npm run bench`, so all three show the extension the same pages.
+ * The demo sites: which made-up fixture page answers which URL. Shared by the e2e tests,
+ * `npm run demo` and `npm run bench`, so all three show the extension the same pages. Each
+ * platform's pages live in their own module; `serveDemo` asks each in turn.
  */
 import {
   ACCOUNTS,
@@ -46,4 +47,23 @@ export function serveInstagram(url: string): Served | null {
   const handle = /^\/([^/]+)\/$/.exec(u.pathname)?.[1];
   const account = ACCOUNTS.find((a) => a.handle === handle);
   return account ? html(profilePage(account)) : null;
+}
+
+/** A platform's demo server: the response for a URL of its host, or null when it has no such page. */
+export type DemoServer = (url: string, method: string, body: string | null) => Served | null;
+
+const SERVERS: DemoServer[] = [serveInstagram];
+
+/** Register a platform's demo pages (each platform module calls this once). */
+export function registerDemoServer(server: DemoServer): void {
+  if (!SERVERS.includes(server)) SERVERS.push(server);
+}
+
+/** The demo response for any URL, or null: such a request was not made by a demo page. */
+export function serveDemo(url: string, method = 'GET', body: string | null = null): Served | null {
+  for (const server of SERVERS) {
+    const served = server(url, method, body);
+    if (served) return served;
+  }
+  return null;
 }
