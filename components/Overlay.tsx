@@ -1,19 +1,21 @@
 import type { Analysis } from '@/lib/metrics/analysis';
 import { formatPercent } from '@/lib/metrics/format';
 import type { Snapshot } from '@/lib/platforms/types';
+import type { VisitedRates } from '@/lib/store/video-visits';
 import { ProfileCard } from './ProfileCard';
 
 export interface OverlayProps {
   snapshot: Snapshot;
   analysis: Analysis;
   stalled?: boolean;
+  visited?: VisitedRates | null;
   collapsed: boolean;
   onToggle(): void;
   onClose(): void;
 }
 
 /** The floating card on the platform's page: the profile card with collapse and close. */
-export function Overlay({ snapshot, analysis, stalled, collapsed, onToggle, onClose }: OverlayProps) {
+export function Overlay({ snapshot, analysis, stalled, visited, collapsed, onToggle, onClose }: OverlayProps) {
   const er = analysis.engagement.mean;
   return (
     <div class={`rl-root rl-overlay${collapsed ? ' rl-collapsed' : ''}`} data-testid="overlay" role="complementary" aria-label="Reloquence Lens">
@@ -39,7 +41,7 @@ export function Overlay({ snapshot, analysis, stalled, collapsed, onToggle, onCl
           ✕
         </button>
       </div>
-      {!collapsed && <ProfileCard snapshot={snapshot} analysis={analysis} stalled={stalled} />}
+      {!collapsed && <ProfileCard snapshot={snapshot} analysis={analysis} stalled={stalled} visited={visited} />}
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import { analyzeSnapshot } from '@/lib/metrics/analysis';
 import type { LensState } from '@/lib/schema';
+import type { VisitedRates } from '@/lib/store/video-visits';
 import { Message, ProfileCard } from './ProfileCard';
 
 export type PopupStatus =
   | { kind: 'loading' }
   | { kind: 'unsupported' }
   | { kind: 'not-profile' }
-  | { kind: 'profile'; state: LensState };
+  | { kind: 'profile'; state: LensState; visited: VisitedRates | null };
 
 /** The toolbar popup: the same profile card as the overlay, or a plain word on why there is none. */
 export function PopupView({ status, now }: { status: PopupStatus; now: number }) {
@@ -32,7 +33,11 @@ export function PopupView({ status, now }: { status: PopupStatus; now: number })
         </Message>
       )}
       {status.kind === 'profile' && status.state.snapshot && (
-        <ProfileCard snapshot={status.state.snapshot} analysis={analyzeSnapshot(status.state.snapshot, { now })} />
+        <ProfileCard
+          snapshot={status.state.snapshot}
+          analysis={analyzeSnapshot(status.state.snapshot, { now })}
+          visited={status.visited}
+        />
       )}
     </div>
   );

@@ -4,12 +4,15 @@ import type { RateResult } from '@/lib/metrics/engagement';
 import { formatCount, formatExact, formatMoney, formatPercent, formatRange } from '@/lib/metrics/format';
 import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS, type Snapshot } from '@/lib/platforms/types';
+import type { VisitedRates } from '@/lib/store/video-visits';
 
 export interface ProfileCardProps {
   snapshot: Snapshot;
   analysis: Analysis;
   /** The page was re-read several times and its data never came. */
   stalled?: boolean;
+  /** Rates of this channel's videos the user has opened (channel pages show views only). */
+  visited?: VisitedRates | null;
 }
 
 /** What each platform calls its counts. */
@@ -25,7 +28,7 @@ function cap(word: string): string {
 }
 
 /** The creator's numbers: what was measured, what it means, and where it came from. */
-export function ProfileCard({ snapshot, analysis, stalled = false }: ProfileCardProps) {
+export function ProfileCard({ snapshot, analysis, stalled = false, visited = null }: ProfileCardProps) {
   if (snapshot.state === 'loading' && stalled) {
     return (
       <Message title={`No numbers for ${snapshot.handle ? `@${snapshot.handle}` : 'this page'} yet`}>
@@ -66,6 +69,7 @@ export function ProfileCard({ snapshot, analysis, stalled = false }: ProfileCard
       <TierLine analysis={analysis} />
       <Verdict snapshot={snapshot} analysis={analysis} />
       <AltRate snapshot={snapshot} analysis={analysis} />
+      {snapshot.kind !== 'post' && visited && visited.videos > 0 && <Visited visited={visited} />}
       <div class="rl-stats">
         <Stat label={w.followers} value={snapshot.followers} exact={snapshot.followersExact} testId="followers" />
         {isPost ? (
@@ -186,6 +190,20 @@ function AltRate({ snapshot, analysis }: ProfileCardProps) {
       <span class="rl-er-basis">{label}: </span>
       <strong data-testid="er-alt-value">{formatPercent(rate.mean)}</strong>
       <span class="rl-er-basis">{per(rate)}</span>
+    </div>
+  );
+}
+
+function Visited({ visited }: { visited: VisitedRates }) {
+  const n = visited.videos;
+  const { perSubscriber, perView } = visited;
+  return (
+    <div class="rl-line" data-testid="visited">
+      <span class="rl-er-basis">
+        ER of the {n} video{n === 1 ? '' : 's'} you opened:{' '}
+      </span>
+      <strong data-testid="visited-value">{perSubscriber.mean === null ? 'unknown' : formatPercent(perSubscriber.mean)}</strong>
+      {perView.mean !== null && <span class="rl-er-basis"> · per view {formatPercent(perView.mean)}</span>}
     </div>
   );
 }

@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { Overlay } from '@/components/Overlay';
 import { analyzeSnapshot } from '@/lib/metrics/analysis';
 import type { HostMessage } from '@/lib/schema';
+import type { VisitedRates } from '@/lib/store/video-visits';
 
 /** The overlay page's view: the card for what the content script sent, collapsible. */
-export function App({ view, onClose }: { view: HostMessage; onClose(): void }) {
+export function App({ view, visited, onClose }: { view: HostMessage; visited: VisitedRates | null; onClose(): void }) {
   const [collapsed, setCollapsed] = useState(false);
   const { snapshot } = view;
   return (
@@ -12,6 +13,7 @@ export function App({ view, onClose }: { view: HostMessage; onClose(): void }) {
       snapshot={snapshot}
       analysis={analyzeSnapshot(snapshot, { now: Date.now() / 1000 })}
       stalled={view.stalled}
+      visited={visited}
       collapsed={collapsed}
       onToggle={() => setCollapsed(!collapsed)}
       onClose={onClose}

@@ -2,7 +2,9 @@ import { render } from 'preact';
 import '@/components/lens.css';
 import './overlay.css';
 import { FRAME_SOURCE, type FrameMessage } from '@/lib/overlay-protocol';
-import { HostMessageSchema } from '@/lib/schema';
+import { HostMessageSchema, type HostMessage } from '@/lib/schema';
+import { visitedFor } from '@/lib/store/visited-for';
+import type { VisitedRates } from '@/lib/store/video-visits';
 import { App } from './App';
 
 type Outgoing = FrameMessage extends infer M ? (M extends FrameMessage ? Omit<M, 'source'> : never) : never;
@@ -20,15 +22,26 @@ const root = document.getElementById('app')!;
 // Listening starts before anything renders, and the view is rendered the moment it arrives:
 // no effect or animation frame stands between the page's data and the card (the frame may be
 // hidden, and hidden frames get no animation frames).
+let current: HostMessage | null = null;
+
+function show(view: HostMessage, visited: VisitedRates | null): void {
+  render(<App view={view} visited={visited} onClose={() => tellHost({ type: 'close', url: view.snapshot.url })} />, root);
+  // Size first, so the frame never shows a clipped card.
+  reportSize();
+}
+
 window.addEventListener('message', (event) => {
   if (event.source !== window.parent) return;
   const parsed = HostMessageSchema.safeParse(event.data);
   if (!parsed.success) return;
   const view = parsed.data;
-  render(<App view={view} onClose={() => tellHost({ type: 'close', url: view.snapshot.url })} />, root);
-  // Size first, so the frame never shows a clipped card.
-  reportSize();
+  current = view;
+  show(view, null);
   tellHost({ type: 'rendered', url: view.snapshot.url });
+  // A channel page shows views only: add the rates of its videos the user has opened.
+  void visitedFor(view.snapshot).then((visited) => {
+    if (visited && current === view) show(view, visited);
+  });
 });
 
 function reportSize(): void {

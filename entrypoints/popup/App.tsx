@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView, type PopupStatus } from '@/components/PopupView';
 import { LensStateSchema } from '@/lib/schema';
+import { visitedFor } from '@/lib/store/visited-for';
 import { sendMessage } from '@/utils/messaging';
 
 /**
@@ -29,7 +30,7 @@ async function loadStatus(): Promise<PopupStatus> {
   if (answer === null) return { kind: 'not-profile' };
   const parsed = LensStateSchema.safeParse(answer);
   if (!parsed.success || !parsed.data.snapshot) return { kind: 'not-profile' };
-  return { kind: 'profile', state: parsed.data };
+  return { kind: 'profile', state: parsed.data, visited: await visitedFor(parsed.data.snapshot) };
 }
 
 export function App() {
