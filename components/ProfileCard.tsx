@@ -49,12 +49,11 @@ export function ProfileCard({ snapshot, analysis, stalled = false, visited = nul
   }
   if (snapshot.state === 'unknown-layout') {
     return (
-      <Message title="This page layout is new to Reloquence Lens">
-        The numbers are unknown: nothing is guessed. The page may have changed its layout; please report it with the page
-        address.
-        {snapshot.notes.map((n) => (
-          <p key={n}>{n}</p>
-        ))}
+      <Message title={`Numbers unknown for ${snapshot.handle ? `@${snapshot.handle}` : 'this page'}`}>
+        {snapshot.notes.length > 0
+          ? snapshot.notes.map((n) => <p key={n}>{n}</p>)
+          : 'The page carries data Reloquence Lens does not understand, so nothing is shown rather than a guess.'}
+        <p>If the page itself shows counts, its layout may have changed: please report it with the page address.</p>
       </Message>
     );
   }
@@ -132,6 +131,7 @@ function unknownReason(snapshot: Snapshot, rate: RateResult): string {
   if (snapshot.state === 'private') return 'private account: its posts are hidden';
   if (snapshot.state === 'empty') return 'no posts yet';
   if (snapshot.platform === 'youtube' && snapshot.kind === 'profile') return 'channel pages show views, not likes or comments';
+  if (snapshot.posts.length === 0 && (snapshot.postsCount ?? 0) > 0) return 'the recent posts have not loaded yet';
   return rate.reason ?? 'not enough data';
 }
 
@@ -257,7 +257,8 @@ function rateText(rate: RateResult): string {
 
 function Details({ snapshot, analysis }: ProfileCardProps) {
   const rows: Array<[string, ComponentChildren]> = [['ER per follower', rateText(analysis.engagement)]];
-  if (analysis.byViews.used > 0) rows.push(['ER per view', rateText(analysis.byViews)]);
+  // X's views are impressions: one row, not two with the same figure.
+  if (analysis.byViews.used > 0 && snapshot.platform !== 'x') rows.push(['ER per view', rateText(analysis.byViews)]);
   if (analysis.byReach.used > 0) rows.push(['ER per reach', rateText(analysis.byReach)]);
   if (analysis.byImpressions.used > 0) rows.push(['ER per impression', rateText(analysis.byImpressions)]);
   if (analysis.perPeriod.perDay !== null) {
@@ -311,7 +312,7 @@ export function Message({ title, children }: { title: string; children?: Compone
   return (
     <div class="rl-message" data-testid="lens-message">
       <div class="rl-message-title">{title}</div>
-      <p>{children}</p>
+      <div class="rl-message-body">{children}</div>
     </div>
   );
 }

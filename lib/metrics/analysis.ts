@@ -2,7 +2,8 @@
  * Everything the overlay, the popup and the `analyze` command show for one snapshot, computed
  * in one place so they always agree.
  */
-import type { PostStats, Snapshot } from '../platforms/types';
+import { PLATFORM_LABELS, type Platform, type PostStats, type Snapshot } from '../platforms/types';
+import { formatMoney } from './format';
 import { benchmarkVerdict, type BenchmarkResult } from './benchmarks';
 import {
   engagementPerPeriod,
@@ -68,8 +69,8 @@ export function analyzeSnapshot(snapshot: Snapshot, opts: AnalysisOptions = {}):
     averages: averagesOf(posts),
     tier: tierFor(followers, scheme),
     sizeClass: sizeClassFor(followers),
-    benchmark: verdictFor(engagement, followers, scheme),
-    price: priceGuidance(followers, engagement, scheme),
+    benchmark: labelled(verdictFor(engagement, followers, scheme), snapshot.platform),
+    price: priceFor(followers, engagement, scheme, snapshot.platform),
     next: nextTier(followers, scheme),
   };
 }
@@ -79,6 +80,24 @@ function verdictFor(engagement: RateResult, followers: number | null, scheme: Ti
   const result = benchmarkVerdict(engagement.sufficient ? engagement.mean : null, followers, scheme);
   if (engagement.sufficient || engagement.reason === null) return result;
   return { ...result, text: `no verdict — ${engagement.reason}` };
+}
+
+/**
+ * The published figures by audience size are Instagram's (Markerly, AdWeek). On the other
+ * platforms the verdict still compares with them — and says so — but the rate does not move the
+ * price: an X or YouTube rate per follower is not on Instagram's scale.
+ */
+function labelled(result: BenchmarkResult, platform: Platform): BenchmarkResult {
+  if (platform === 'instagram' || result.verdict === null) return result;
+  return { ...result, text: `${result.text} · Instagram figures` };
+}
+
+function priceFor(followers: number | null, engagement: RateResult, scheme: TierScheme, platform: Platform): PriceGuidance | null {
+  const price = priceGuidance(followers, platform === 'instagram' ? engagement : null, scheme);
+  if (!price || platform === 'instagram' || engagement.mean === null) return price;
+  const tier = tierFor(followers, scheme);
+  const reason = `Tier ${tier?.rank ?? '?'} price ${formatMoney(price.base, scheme.currency)} ±10 %: the typical rates by audience size are Instagram's, so the ${PLATFORM_LABELS[platform]} rate does not move the price.`;
+  return { ...price, reason };
 }
 
 function averagesOf(posts: PostStats[]): Averages {
