@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Analysis } from '@/lib/metrics/analysis';
 import type { RateResult } from '@/lib/metrics/engagement';
-import { formatCount, formatExact, formatMoney, formatPercent, formatRange } from '@/lib/metrics/format';
+import { formatCompact, formatCount, formatExact, formatMoney, formatPercent, formatRange } from '@/lib/metrics/format';
 import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS, type Snapshot } from '@/lib/platforms/types';
 import type { VisitedRates } from '@/lib/store/video-visits';
@@ -241,10 +241,12 @@ function Verdict({ snapshot, analysis }: ProfileCardProps) {
 }
 
 function Stat({ label, value, exact = true, testId }: { label: string; value: number | null; exact?: boolean; testId: string }) {
+  // A count the page rounded is shown as the page shows it ("2.31K"), never as a false exact one.
+  const shown = value === null ? 'unknown' : exact ? formatCount(value) : formatCompact(value);
   return (
     <div class="rl-stat" data-testid={`stat-${testId}`} title={value === null ? 'unknown' : exact ? formatExact(value) : `about ${formatExact(value)} (rounded by the page)`}>
       <span class="rl-stat-label">{label}</span>
-      <span class={value === null ? 'rl-stat-value rl-unknown' : 'rl-stat-value'}>{value === null ? 'unknown' : formatCount(value)}</span>
+      <span class={value === null ? 'rl-stat-value rl-unknown' : 'rl-stat-value'}>{shown}</span>
     </div>
   );
 }
@@ -256,7 +258,10 @@ function rateText(rate: RateResult): string {
 }
 
 function Details({ snapshot, analysis }: ProfileCardProps) {
-  const rows: Array<[string, ComponentChildren]> = [['ER per follower', rateText(analysis.engagement)]];
+  const er = analysis.engagement;
+  const rows: Array<[string, ComponentChildren]> = [
+    ['ER per follower', er.mean === null ? `unknown: ${unknownReason(snapshot, er)}` : rateText(er)],
+  ];
   // X's views are impressions: one row, not two with the same figure.
   if (analysis.byViews.used > 0 && snapshot.platform !== 'x') rows.push(['ER per view', rateText(analysis.byViews)]);
   if (analysis.byReach.used > 0) rows.push(['ER per reach', rateText(analysis.byReach)]);
@@ -267,7 +272,7 @@ function Details({ snapshot, analysis }: ProfileCardProps) {
       `${formatPercent(analysis.perPeriod.perDay, 2)} / ${formatPercent(analysis.perPeriod.perMonth)} over ${analysis.perPeriod.days} days`,
     ]);
   }
-  if (analysis.engagement.excluded > 0) {
+  if (er.excluded > 0 && er.used > 0) {
     rows.push(['Left out', `${analysis.engagement.excluded} post(s) with hidden or missing counts`]);
   }
   if (analysis.sizeClass) rows.push(['Size class', SIZE_CLASS_LABELS[analysis.sizeClass]]);
@@ -282,7 +287,7 @@ function Details({ snapshot, analysis }: ProfileCardProps) {
   if (analysis.next) {
     rows.push([
       'Next tier',
-      `Tier ${analysis.next.tier.rank} ${analysis.next.tier.name}: ${formatExact(analysis.next.followersMissing)} more followers; ER typical there ${analysis.next.typicalText}`,
+      `Tier ${analysis.next.tier.rank} ${analysis.next.tier.name}: ${snapshot.followersExact ? '' : 'about '}${formatExact(analysis.next.followersMissing)} more followers; ER typical there ${analysis.next.typicalText}`,
     ]);
   }
   if (snapshot.totalLikes !== null) rows.push(['Likes received', formatExact(snapshot.totalLikes)]);

@@ -130,6 +130,8 @@ const ItemStruct = z.looseObject({
   authorStatsV2: opt(Stats),
   createTime: count,
   imagePost: opt(z.looseObject({})),
+  /** Pinned to the top of the profile grid: an older highlight, not a recent video. */
+  isPinnedItem: opt(z.boolean()),
 });
 
 /** `props.pageProps.videoData` of 2020-03 video pages: flat, exact counts. */
@@ -197,6 +199,7 @@ interface Video {
   post: PostStats;
   author: Owner;
   photo: boolean;
+  pinned: boolean;
   /** Some count came from `stats` and looks rounded to display precision. */
   rounded: boolean;
   authorAccount: Account | null;
@@ -335,6 +338,7 @@ function addItem(raw: unknown, ctx: Ctx, shape: string): void {
     }),
     author,
     photo,
+    pinned: item.isPinnedItem === true,
     rounded: Object.values(counts).some((c) => c !== null && !c.exact),
     authorAccount,
     source: `${ctx.label} ${shape}`,
@@ -686,7 +690,10 @@ function readProfile(data: PageData, handle: string, g: Gathered): Snapshot {
     owner.handle !== null
       ? sameHandle(owner.handle, handle)
       : acc !== null && ((owner.id !== null && owner.id === acc.id) || (owner.secUid !== null && owner.secUid === acc.secUid));
-  const videos = g.facts.videos.filter((v) => owns(v.author));
+  const owned = g.facts.videos.filter((v) => owns(v.author));
+  // Pinned videos sit first in the grid but are older highlights: the rate is of recent videos.
+  const videos = owned.filter((v) => !v.pinned);
+  const pinnedLeftOut = new Set(owned.filter((v) => v.pinned).map((v) => v.post.id)).size;
   const posts = mergePosts(videos).map((p) => (p.url || !p.id ? p : { ...p, url: postUrl(handle, p.id, false) }));
   if (!acc?.followers && posts.length === 0) return notFound(snap, g, `the account @${handle}`);
 
@@ -695,6 +702,7 @@ function readProfile(data: PageData, handle: string, g: Gathered): Snapshot {
   const sources = new Set(videos.map((v) => v.source));
   let source = acc ? countsSource(acc) : 'none';
   if (sources.size > 0) source += `; videos from ${[...sources].join(', ')}`;
+  if (pinnedLeftOut > 0) notes.push(`${pinnedLeftOut} pinned video${pinnedLeftOut === 1 ? '' : 's'} left out: pinned videos are older highlights, not recent posts.`);
   if (!acc?.followers) notes.push('The profile counts (followers) are not in the page yet.');
   else if (!acc.followers.exact) notes.push('Follower count is rounded by TikTok.');
   if (acc?.origin === 'meta') notes.push("Followers and likes come from the page's description (rounded).");

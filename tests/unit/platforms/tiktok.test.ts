@@ -452,3 +452,19 @@ describe('garbage never throws and never yields NaN', () => {
     );
   });
 });
+
+describe('pinned videos', () => {
+  it('leaves pinned videos out of a profile’s recent posts and says so', () => {
+    const body = {
+      itemList: [
+        itemStruct('7300000000000000001', 'pebble.bakes', { playCount: 900000, diggCount: 300000, commentCount: 4000, shareCount: 100 }, { isPinnedItem: true }),
+        itemStruct('7300000000000000002', 'pebble.bakes', { playCount: 9000, diggCount: 800, commentCount: 40, shareCount: 5 }),
+        itemStruct('7300000000000000003', 'pebble.bakes', { playCount: 8000, diggCount: 700, commentCount: 30, shareCount: 4 }),
+      ],
+      hasMore: false,
+    };
+    const snap = fromJson(body, PEBBLE, 'https://www.tiktok.com/api/post/item_list/?secUid=x');
+    expect(snap.posts.map((p) => p.id)).toEqual(['7300000000000000002', '7300000000000000003']);
+    expect(snap.notes.join(' ')).toMatch(/1 pinned video left out/);
+  });
+});
