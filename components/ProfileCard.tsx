@@ -139,8 +139,8 @@ function EngagementHeadline({ snapshot, analysis }: ProfileCardProps) {
   const rate = analysis.engagement;
   if (rate.mean === null) {
     return (
-      <div class="rl-er" data-testid="er">
-        <span class="rl-er-value rl-unknown">ER unknown</span>
+      <div class="rl-er rl-er-unknown" data-testid="er">
+        <span class="rl-er-value rl-unknown">ER unknown</span>{' '}
         <span class="rl-er-basis">· {unknownReason(snapshot, rate)}</span>
       </div>
     );

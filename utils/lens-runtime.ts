@@ -14,7 +14,7 @@ const RETRY_DELAYS = [250, 750, 1500, 3000];
 
 /** Where the overlay sits on the page, and its size before the card reports its own. */
 const FRAME_CSS = `:host{all:initial!important;display:contents!important}:host([hidden]){display:none!important}
-iframe{position:fixed;top:64px;right:12px;z-index:2147483000;width:364px;height:120px;max-height:calc(100vh - 76px);
+iframe{position:fixed;top:64px;right:12px;z-index:2147483000;width:404px;height:120px;max-height:calc(100vh - 76px);
 border:0;margin:0;padding:0;background:transparent;color-scheme:normal;display:block;visibility:visible}`;
 
 interface Frame {
