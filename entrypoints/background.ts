@@ -4,6 +4,7 @@ import { LensStateSchema } from '@/lib/schema';
 import { openLensDb } from '@/lib/store/db';
 import { recordVisit, visitFromSnapshot } from '@/lib/store/video-visits';
 import { onMessage } from '@/utils/messaging';
+import { configureZodForExtension } from '@/lib/zod-setup';
 
 /**
  * Keeps the toolbar badge of each tab in step with the page on screen (the engagement rate when
@@ -11,6 +12,7 @@ import { onMessage } from '@/utils/messaging';
  * Listeners are registered synchronously, as MV3 requires.
  */
 export default defineBackground(() => {
+  configureZodForExtension();
   let db: ReturnType<typeof openLensDb> | null = null;
 
   onMessage('lensStateChanged', ({ data, sender }) => {

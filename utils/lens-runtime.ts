@@ -7,6 +7,7 @@ import { PageDataMessageSchema } from '@/lib/page-data-message-schema';
 import { pageDataFromDocument, parseResponseText } from '@/lib/platforms/page';
 import type { PlatformReader } from '@/lib/platforms/types';
 import type { HostMessage } from '@/lib/schema';
+import { configureZodForExtension } from '@/lib/zod-setup';
 import { onMessage, sendMessage } from './messaging';
 
 /** Delays (ms) after a navigation at which a page still waiting for its data is read again. */
@@ -34,6 +35,7 @@ interface Frame {
  * page can neither read nor script, and keeps Preact and the metrics out of this script.
  */
 export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void {
+  configureZodForExtension();
   let frame: Frame | null = null;
   let latest: LensView | null = null;
   let dismissedUrl: string | null = null;

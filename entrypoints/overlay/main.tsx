@@ -6,6 +6,7 @@ import { HostMessageSchema, type HostMessage } from '@/lib/schema';
 import { visitedFor } from '@/lib/store/visited-for';
 import type { VisitedRates } from '@/lib/store/video-visits';
 import { App } from './App';
+import { configureZodForExtension } from '@/lib/zod-setup';
 
 type Outgoing = FrameMessage extends infer M ? (M extends FrameMessage ? Omit<M, 'source'> : never) : never;
 
@@ -16,6 +17,8 @@ type Outgoing = FrameMessage extends infer M ? (M extends FrameMessage ? Omit<M,
 function tellHost(message: Outgoing): void {
   window.parent.postMessage({ source: FRAME_SOURCE, ...message }, '*');
 }
+
+configureZodForExtension();
 
 const root = document.getElementById('app')!;
 

@@ -2,5 +2,8 @@ import { render } from 'preact';
 import '@/components/lens.css';
 import './popup.css';
 import { App } from './App';
+import { configureZodForExtension } from '@/lib/zod-setup';
+
+configureZodForExtension();
 
 render(<App />, document.getElementById('app')!);
