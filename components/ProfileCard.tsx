@@ -203,7 +203,7 @@ function Visited({ visited }: { visited: VisitedRates }) {
         ER of the {n} video{n === 1 ? '' : 's'} you opened:{' '}
       </span>
       <strong data-testid="visited-value">{perSubscriber.mean === null ? 'unknown' : formatPercent(perSubscriber.mean)}</strong>
-      {perView.mean !== null && <span class="rl-er-basis"> · per view {formatPercent(perView.mean)}</span>}
+      {perView.mean !== null && <span class="rl-er-basis rl-nowrap"> · per view {formatPercent(perView.mean)}</span>}
     </div>
   );
 }

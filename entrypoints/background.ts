@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { badgeFor } from '@/lib/lens/badge';
-import { LensStateSchema } from '@/lib/schema';
+import { LensStateSchema, SnapshotSchema } from '@/lib/schema';
+import { visitedFor } from '@/lib/store/visited-for';
 import { openLensDb } from '@/lib/store/db';
 import { recordVisit, visitFromSnapshot } from '@/lib/store/video-visits';
 import { onMessage } from '@/utils/messaging';
@@ -14,6 +15,11 @@ import { configureZodForExtension } from '@/lib/zod-setup';
 export default defineBackground(() => {
   configureZodForExtension();
   let db: ReturnType<typeof openLensDb> | null = null;
+
+  onMessage('visitedRates', ({ data }) => {
+    const parsed = SnapshotSchema.safeParse(data);
+    return parsed.success ? visitedFor(parsed.data) : null;
+  });
 
   onMessage('lensStateChanged', ({ data, sender }) => {
     const tabId = sender.tab?.id;

@@ -4,10 +4,18 @@
  * so it stays free of browser APIs.
  */
 import type { LensState } from './schema';
+import type { Snapshot } from './platforms/types';
+import type { VisitedRates } from './store/video-visits';
 
 export interface ProtocolMap {
   /** Popup → content script of the active tab: what is on screen. */
   getLensState(): LensState | null;
   /** Content script → background: the page's numbers changed (drives the toolbar badge). */
   lensStateChanged(state: LensState | null): void;
+  /**
+   * Overlay page or popup → background, which owns the database: the rates of the videos of
+   * this channel the user has opened. (An extension frame inside a web page is a third-party
+   * context: the browser may refuse it IndexedDB, so it asks.)
+   */
+  visitedRates(snapshot: Snapshot): VisitedRates | null;
 }

@@ -3,8 +3,8 @@ import '@/components/lens.css';
 import './overlay.css';
 import { FRAME_SOURCE, type FrameMessage } from '@/lib/overlay-protocol';
 import { HostMessageSchema, type HostMessage } from '@/lib/schema';
-import { visitedFor } from '@/lib/store/visited-for';
-import type { VisitedRates } from '@/lib/store/video-visits';
+import { VisitedRatesSchema, type VisitedRates } from '@/lib/store/video-visits';
+import { sendMessage } from '@/utils/messaging';
 import { App } from './App';
 import { configureZodForExtension } from '@/lib/zod-setup';
 
@@ -42,9 +42,17 @@ window.addEventListener('message', (event) => {
   show(view, null);
   tellHost({ type: 'rendered', url: view.snapshot.url });
   // A channel page shows views only: add the rates of its videos the user has opened.
-  void visitedFor(view.snapshot).then((visited) => {
-    if (visited && current === view) show(view, visited);
-  });
+  if (view.snapshot.platform === 'youtube' && view.snapshot.kind === 'profile') {
+    sendMessage('visitedRates', view.snapshot).then(
+      (answer) => {
+        const visited = VisitedRatesSchema.safeParse(answer);
+        if (visited.success && visited.data && current === view) show(view, visited.data);
+      },
+      () => {
+        // No background answering (the extension is reloading): the card stays as it is.
+      },
+    );
+  }
 });
 
 function reportSize(): void {

@@ -79,6 +79,22 @@ export interface VisitedRates {
   perView: RateResult;
 }
 
+const percent = z.nullable(z.number().check(z.gte(0), z.lte(1e9)));
+const RateResultSchema = z.object({
+  basis: z.enum(['followers', 'views', 'reach', 'impressions']),
+  mean: percent,
+  median: percent,
+  used: z.number().check(z.gte(0)),
+  excluded: z.number().check(z.gte(0)),
+  sufficient: z.boolean(),
+  reason: z.nullable(z.string().check(z.maxLength(1000))),
+});
+
+/** The background's answer to "rates of this channel's videos the user opened" (a message). */
+export const VisitedRatesSchema = z.nullable(
+  z.object({ videos: z.number().check(z.gte(0)), perSubscriber: RateResultSchema, perView: RateResultSchema }),
+);
+
 /** Rates of the videos seen, against the channel's current subscriber count. */
 export function visitedRates(visits: VideoVisit[], subscribers: number | null): VisitedRates {
   const posts = visits.map((v) => emptyPost({ id: v.postId, likes: v.likes, comments: v.comments, views: v.views }));

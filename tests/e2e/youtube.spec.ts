@@ -313,3 +313,29 @@ test('a channel URL whose page has no data says the numbers are unknown, never g
   await screenshot(card, 'youtube-no-data-overlay');
   expect(strayRequests).toEqual([]);
 });
+
+test('after the user opens some of a channel’s videos, its card adds their ER (and says how many)', async ({ context, strayRequests }) => {
+  const seen = [FERN.videos[0]!, FERN.videos[1]!];
+  const page = await context.newPage();
+  for (const v of seen) {
+    await page.goto(`${YT}/watch?v=${v.id}`);
+    await expect(overlay(page).getByTestId('er-value')).toHaveText(`${pct(expectedEr(FERN, v))} ER`);
+  }
+  await page.goto(`${YT}/@${FERN.handle}/videos`);
+  const visited = overlay(page).getByTestId('visited');
+  // The rates of the videos opened, against the subscribers the channel page shows now.
+  const subs = shownSubscribers(FERN);
+  const perSub = seen.reduce((s, v) => s + ((v.likes + v.comments) / subs) * 100, 0) / seen.length;
+  const perView = seen.reduce((s, v) => s + ((v.likes + v.comments) / v.views) * 100, 0) / seen.length;
+  await expect(visited).toContainText('ER of the 2 videos you opened:');
+  await expect(overlay(page).getByTestId('visited-value')).toHaveText(pct(perSub));
+  await expect(visited).toContainText(`per view ${pct(perView)}`);
+  // Another channel's card is not affected.
+  await page.goto(`${YT}/@${PIXEL.handle}/videos`);
+  await expect(overlay(page).getByTestId('handle')).toHaveText(`@${PIXEL.handle}`);
+  await expect(overlay(page).getByTestId('visited')).toHaveCount(0);
+  await page.goto(`${YT}/@${FERN.handle}/videos`);
+  await expect(overlay(page).getByTestId('visited')).toBeVisible();
+  await screenshot(overlay(page), 'youtube-channel-visited-videos');
+  expect(strayRequests).toEqual([]);
+});
