@@ -23,7 +23,7 @@
 import * as z from 'zod/mini';
 import { parseCountDetailed, preferExact, type ParsedCount } from '../metrics/counts';
 import { isObject, jsonAfterMarker, jsonScripts, parseResponseText, walkJson, type JsonObject, lenient } from './page';
-import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot } from './types';
+import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot, emptySnapshot } from './types';
 
 const ORIGIN = 'https://www.instagram.com';
 const HOSTS = ['www.instagram.com', 'instagram.com'] as const;
@@ -519,25 +519,7 @@ function unreadAbout(found: Found, needle: string): boolean {
 }
 
 function baseSnapshot(data: PageData, kind: 'profile' | 'post', handle: string | null): Snapshot {
-  return {
-    platform: 'instagram',
-    kind,
-    state: 'ok',
-    url: data.url,
-    handle,
-    displayName: null,
-    followers: null,
-    followersExact: false,
-    following: null,
-    postsCount: null,
-    totalLikes: null,
-    bio: null,
-    isPrivate: null,
-    isVerified: null,
-    posts: [],
-    source: '',
-    notes: [],
-  };
+  return emptySnapshot({ platform: 'instagram', kind, state: 'ok', url: data.url, handle, source: '' });
 }
 
 function notFound(snap: Snapshot, found: Found, needle: string, what: string): Snapshot {

@@ -29,7 +29,7 @@
 import * as z from 'zod/mini';
 import { parseCountDetailed, preferExact, type ParsedCount } from '../metrics/counts';
 import { isObject, jsonAfterMarker, tryParseJson, type JsonObject, lenient } from './page';
-import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot } from './types';
+import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot, emptySnapshot } from './types';
 
 const ORIGIN = 'https://www.tiktok.com';
 
@@ -628,25 +628,7 @@ function mergePosts(videos: Video[]): PostStats[] {
 }
 
 function baseSnapshot(data: PageData, kind: 'profile' | 'post', handle: string | null): Snapshot {
-  return {
-    platform: 'tiktok',
-    kind,
-    state: 'loading',
-    url: data.url,
-    handle,
-    displayName: null,
-    followers: null,
-    followersExact: false,
-    following: null,
-    postsCount: null,
-    totalLikes: null,
-    bio: null,
-    isPrivate: null,
-    isVerified: null,
-    posts: [],
-    source: 'none',
-    notes: [],
-  };
+  return emptySnapshot({ platform: 'tiktok', kind, url: data.url, handle });
 }
 
 function withAccount(snap: Snapshot, acc: Account | null): Snapshot {

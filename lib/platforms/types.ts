@@ -141,3 +141,27 @@ export function emptyPost(partial: Partial<PostStats> = {}): PostStats {
     ...partial,
   };
 }
+
+/**
+ * A snapshot with nothing known yet (state 'loading', every count unknown), for readers to fill
+ * in: one place that lists every field, so a reader cannot forget one.
+ */
+export function emptySnapshot(base: Pick<Snapshot, 'platform' | 'kind' | 'url'> & Partial<Snapshot>): Snapshot {
+  return {
+    state: 'loading',
+    handle: null,
+    displayName: null,
+    followers: null,
+    followersExact: false,
+    following: null,
+    postsCount: null,
+    totalLikes: null,
+    bio: null,
+    isPrivate: null,
+    isVerified: null,
+    posts: [],
+    source: 'none',
+    notes: [],
+    ...base,
+  };
+}

@@ -33,7 +33,7 @@
 import * as z from 'zod/mini';
 import { parseCount } from '../metrics/counts';
 import { isObject, jsonAfterMarker, jsonScripts, lenient, walkJson } from './page';
-import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot } from './types';
+import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot, emptySnapshot } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // URLs
@@ -633,25 +633,7 @@ function mergeUsers(first: XUser | null, second: XUser | null): XUser | null {
 }
 
 function baseSnapshot(data: PageData, kind: Snapshot['kind'], handle: string | null): Snapshot {
-  return {
-    platform: 'x',
-    kind,
-    state: 'loading',
-    url: data.url,
-    handle,
-    displayName: null,
-    followers: null,
-    followersExact: false,
-    following: null,
-    postsCount: null,
-    totalLikes: null,
-    bio: null,
-    isPrivate: null,
-    isVerified: null,
-    posts: [],
-    source: 'none',
-    notes: [],
-  };
+  return emptySnapshot({ platform: 'x', kind, url: data.url, handle });
 }
 
 function withUser(snap: Snapshot, user: XUser): Snapshot {

@@ -24,7 +24,7 @@
 import * as z from 'zod/mini';
 import { parseCountDetailed, preferExact, type ParsedCount } from '../metrics/counts';
 import { endOfJsonValue, isObject, jsonAfterMarker, tryParseJson, walkJson, type JsonObject } from './page';
-import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot } from './types';
+import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot, emptySnapshot } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // URLs
@@ -1172,25 +1172,7 @@ function watchNotes(r: {
 // Snapshot
 
 function baseSnapshot(url: string, kind: 'profile' | 'post'): Snapshot {
-  return {
-    platform: 'youtube',
-    kind,
-    state: 'loading',
-    url,
-    handle: null,
-    displayName: null,
-    followers: null,
-    followersExact: false,
-    following: null,
-    postsCount: null,
-    totalLikes: null,
-    bio: null,
-    isPrivate: null,
-    isVerified: null,
-    posts: [],
-    source: 'none',
-    notes: [],
-  };
+  return emptySnapshot({ platform: 'youtube', kind, url });
 }
 
 /** No body about this page: data for another page (in-app navigation) or none at all yet. */

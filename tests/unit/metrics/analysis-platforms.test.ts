@@ -1,28 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSnapshot } from '../../../lib/metrics/analysis';
-import { emptyPost, type Platform, type Snapshot } from '../../../lib/platforms/types';
+import { emptyPost, emptySnapshot, type Platform, type Snapshot } from '../../../lib/platforms/types';
 
 function profile(platform: Platform): Snapshot {
-  return {
+  return emptySnapshot({
     platform,
     kind: 'profile',
     state: 'ok',
     url: 'https://example.com/',
     handle: 'maker',
-    displayName: null,
     followers: 10_000,
     followersExact: true,
-    following: null,
     postsCount: 12,
-    totalLikes: null,
-    bio: null,
     isPrivate: false,
-    isVerified: null,
     // 1 % per follower: below Instagram's typical 2.4–4 % for a 5K–20K account.
     posts: Array.from({ length: 12 }, (_, i) => emptyPost({ id: String(i), likes: 90, comments: 10 })),
     source: 'test',
-    notes: [],
-  };
+  });
 }
 
 describe('benchmark and price across platforms', () => {

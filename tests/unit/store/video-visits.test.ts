@@ -10,30 +10,21 @@ import {
   visitsOf,
   type VideoVisit,
 } from '../../../lib/store/video-visits';
-import { emptyPost, type Snapshot } from '../../../lib/platforms/types';
+import { emptyPost, emptySnapshot, type Snapshot } from '../../../lib/platforms/types';
 
 const NAME = 'lens-test';
 
 function watchSnapshot(id: string, handle: string | null, likes: number | null, comments: number | null, views: number | null): Snapshot {
-  return {
+  return emptySnapshot({
     platform: 'youtube',
     kind: 'post',
     state: 'ok',
     url: `https://www.youtube.com/watch?v=${id}`,
     handle,
-    displayName: null,
     followers: 20_000,
-    followersExact: false,
-    following: null,
-    postsCount: null,
-    totalLikes: null,
-    bio: null,
-    isPrivate: null,
-    isVerified: null,
     posts: [emptyPost({ id, likes, comments, views })],
     source: 'test',
-    notes: [],
-  };
+  });
 }
 
 afterEach(async () => {
