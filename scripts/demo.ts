@@ -10,6 +10,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchWithExtension, routeDemoSites, serviceWorkerOf } from '../tests/e2e/fixtures';
 import { COSY, COSY_POST, MARLOW, MIA, QUIET } from '../tests/e2e/pages/instagram';
+import { SOFIA, SOFIA_VIDEO, profileUrl as tiktokProfile, videoUrl as tiktokVideo } from '../tests/e2e/pages/tiktok';
+import { LENA, LENA_POST } from '../tests/e2e/pages/x';
+import { FERN, FERN_VIDEO } from '../tests/e2e/pages/youtube';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../demo-output');
 const IG = 'https://www.instagram.com';
@@ -22,6 +25,7 @@ async function headed(): Promise<void> {
   await page.goto(`${IG}/${COSY.handle}/`);
   console.log(`Demo running: Chromium shows @${COSY.handle} with the Reloquence Lens overlay.`);
   console.log(`Try the links in the page's top bar, or open ${IG}/${MIA.handle}/, /${MARLOW.handle}/, /${QUIET.handle}/ or /p/${COSY_POST.code}/.`);
+  console.log(`Other platforms: https://www.youtube.com/@${FERN.handle}, ${tiktokProfile(SOFIA)}, https://x.com/${LENA.handle}`);
   console.log('Click the puzzle-piece icon → Reloquence Lens for the popup. Close the browser window to end the demo.');
   await new Promise<void>((done) => context.on('close', () => done()));
 }
@@ -35,15 +39,22 @@ async function screenshots(): Promise<void> {
   const extensionId = new URL(sw.url()).host;
   const written: string[] = [];
   const page = await context.newPage();
-  for (const [name, path] of [
-    ['profile', `/${COSY.handle}/`],
-    ['profile-current-layout', `/${MIA.handle}/`],
-    ['profile-small', `/${MARLOW.handle}/`],
-    ['private', `/${QUIET.handle}/`],
-    ['post', `/p/${COSY_POST.code}/`],
+  for (const [name, url] of [
+    ['instagram-profile', `${IG}/${COSY.handle}/`],
+    ['instagram-profile-current-layout', `${IG}/${MIA.handle}/`],
+    ['instagram-profile-small', `${IG}/${MARLOW.handle}/`],
+    ['instagram-private', `${IG}/${QUIET.handle}/`],
+    ['instagram-post', `${IG}/p/${COSY_POST.code}/`],
+    ['youtube-channel', `https://www.youtube.com/@${FERN.handle}/videos`],
+    ['youtube-video', `https://www.youtube.com/watch?v=${FERN_VIDEO.id}`],
+    ['tiktok-profile', tiktokProfile(SOFIA)],
+    ['tiktok-video', tiktokVideo(SOFIA, SOFIA_VIDEO)],
+    ['x-profile', `https://x.com/${LENA.handle}`],
+    ['x-post', `https://x.com/${LENA.handle}/status/${LENA_POST.id}`],
   ] as const) {
-    await page.goto(`${IG}${path}`);
+    await page.goto(url);
     await page.locator('reloquence-lens[data-state]').waitFor({ state: 'attached', timeout: 15_000 });
+    await page.waitForTimeout(400); // the posts of X and TikTok profiles arrive in a second response
     const file = resolve(OUT, `overlay-${name}.png`);
     await page.screenshot({ path: file });
     written.push(file);
