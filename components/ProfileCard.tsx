@@ -113,7 +113,14 @@ function Who({ snapshot }: { snapshot: Snapshot }) {
         <span class="rl-name">{snapshot.displayName}</span>
       )}
       <span class="rl-chip">
-        {PLATFORM_LABELS[snapshot.platform]} {snapshot.kind === 'post' ? 'post' : 'profile'}
+        {PLATFORM_LABELS[snapshot.platform]}{' '}
+        {snapshot.kind !== 'post'
+          ? snapshot.platform === 'youtube'
+            ? 'channel'
+            : 'profile'
+          : snapshot.platform === 'youtube' || snapshot.platform === 'tiktok'
+            ? 'video'
+            : 'post'}
       </span>
       {snapshot.isVerified && <span class="rl-chip">verified</span>}
     </div>
