@@ -140,6 +140,8 @@ const MediaShape = z.looseObject({
   user: Author,
   owner: Author,
   coauthor_producers: list,
+  timeline_pinned_user_ids: list, // current web client: the users who pinned it (the owner)
+  pinned_for_users: list,
 });
 type MediaShape = z.infer<typeof MediaShape>;
 
@@ -160,6 +162,8 @@ interface UserInfo {
 
 export interface MediaInfo {
   post: PostStats;
+  /** Pinned to the top of the grid by its owner: an older highlight, not a recent post. */
+  pinned: boolean;
   /** Lower-cased usernames of the author and co-authors, when the node names them. */
   authors: string[];
 }
@@ -233,6 +237,7 @@ export function postFromNode(value: unknown): MediaInfo | null {
     .map((name) => name.toLowerCase());
   return {
     authors,
+    pinned: (n.timeline_pinned_user_ids?.length ?? 0) > 0 || (n.pinned_for_users?.length ?? 0) > 0,
     post: emptyPost({
       id,
       url: `${ORIGIN}/${n.product_type === 'clips' ? 'reel' : 'p'}/${id}/`,
@@ -495,13 +500,21 @@ function gridsOf(found: Found, handle: string): Found['grids'] {
   return main.length > 0 ? main : mine;
 }
 
-/** Grid pages in arrival order, one entry per post (first position kept, newest counts used). */
-function mergeGrids(grids: Found['grids']): PostStats[] {
+/**
+ * Grid pages in arrival order, one entry per post (first position kept, newest counts used).
+ * Pinned posts are left out: they open the grid but are older highlights, not recent posts.
+ */
+function mergeGrids(grids: Found['grids']): { posts: PostStats[]; pinned: number } {
   const byId = new Map<string, PostStats>();
+  const pinned = new Set<string>();
   for (const grid of [...grids].sort((a, b) => a.order - b.order)) {
-    for (const { post } of grid.items) byId.set(post.id!, post);
+    for (const { post, pinned: isPinned } of grid.items) {
+      if (isPinned) pinned.add(post.id!);
+      else byId.set(post.id!, post);
+    }
   }
-  return [...byId.values()];
+  for (const id of pinned) byId.delete(id);
+  return { posts: [...byId.values()], pinned: pinned.size };
 }
 
 /** Whether some block we could not read is about this account or post: then the layout is new to us. */
@@ -580,7 +593,11 @@ function readProfile(data: PageData, handle: string): Snapshot {
     snap.displayName ??= meta.displayName;
   }
 
-  snap.posts = mergeGrids(grids);
+  const merged = mergeGrids(grids);
+  snap.posts = merged.posts;
+  if (merged.pinned > 0) {
+    snap.notes.push(`${merged.pinned} pinned post${merged.pinned === 1 ? '' : 's'} left out: pinned posts are older highlights, not recent posts.`);
+  }
   const gridSource = [...grids].sort((a, b) => b.order - a.order)[0];
   if (gridSource && !sources.some((s) => s.endsWith(gridSource.label))) sources.push(`posts from ${gridSource.label}`);
   if (grids.length > 0 && grids.every((g) => g.reels)) snap.notes.push('Posts are from the Reels tab.');

@@ -278,6 +278,26 @@ describe('profile layouts', () => {
     expect(snap.posts[0]).toMatchObject({ id: 'DAaaaaaaaa1', likes: 10, comments: 1, takenAt: 1730000000 });
   });
 
+  it('leaves pinned posts (older highlights opening the grid) out of the recent posts, and says so', () => {
+    const node = (code: string, likes: number, extra: Record<string, unknown> = {}) => ({
+      node: { code, like_count: likes, comment_count: 1, taken_at: 1730000000, user: { username: 'lumen.bakery' }, ...extra },
+    });
+    const user = { data: { user: { username: 'lumen.bakery', follower_count: 48210, following_count: 312, media_count: 245 } } };
+    const grid = {
+      data: {
+        xdt_api__v1__feed__user_timeline_graphql_connection: {
+          edges: [node('DPinnedPost', 90000, { timeline_pinned_user_ids: ['77'] }), node('DAaaaaaaaa1', 10), node('DAaaaaaaaa2', 12)],
+        },
+      },
+    };
+    const snap = read({ url: PROFILE, meta: {}, scripts: [], responses: [
+      { url: 'https://www.instagram.com/graphql/query', body: user },
+      { url: 'https://www.instagram.com/graphql/query', body: grid },
+    ] });
+    expect(snap.posts.map((p) => p.id)).toEqual(['DAaaaaaaaa1', 'DAaaaaaaaa2']);
+    expect(snap.notes.join(' ')).toContain('1 pinned post left out');
+  });
+
   it('reads /api/v1/feed/user/ items and the 2018–2022 grid-only graphql page', () => {
     const feed = {
       items: [
