@@ -5,11 +5,18 @@
  * The schema is versioned from the first release. Each version's upgrade step is kept forever
  * and runs in order, so a database written by any older version opens with every record intact.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { VideoVisit } from './video-visits';
+import type { Campaign, CreatorRecord, Entry } from './shortlist';
+import type { SnapshotPoint } from './history';
+import { StoreBlockedError } from './errors';
 
 export const DB_NAME = 'reloquence-lens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+/** The campaign created with version 2, so "shortlist from anywhere" always has a home. */
+export const DEFAULT_CAMPAIGN_ID = 'shortlist';
+export const DEFAULT_CAMPAIGN_NAME = 'Shortlist';
 
 export interface LensDB extends DBSchema {
   /** Stats of single videos/posts the user opened, to rate a channel whose page shows views only. */
@@ -18,20 +25,79 @@ export interface LensDB extends DBSchema {
     value: VideoVisit;
     indexes: { byChannel: [string, string] };
   };
+  /** Shortlisted creators: one record per account, with its latest snapshot. Key [platform, handleKey]. */
+  creators: {
+    key: [string, string];
+    value: CreatorRecord;
+  };
+  /** Named lists of creators. */
+  campaigns: {
+    key: string;
+    value: Campaign;
+  };
+  /** A creator on a campaign. Key [campaignId, platform, handleKey]. */
+  entries: {
+    key: [string, string, string];
+    value: Entry;
+    indexes: { byCreator: [string, string] };
+  };
+  /** Growth history: the numbers of each profile visit. Key [platform, handleKey, takenAt]. */
+  snapshots: {
+    key: [string, string, number];
+    value: SnapshotPoint;
+    indexes: { byCreator: [string, string] };
+  };
 }
 
+type UpgradeTx = IDBPTransaction<LensDB, StoreNames<LensDB>[], 'versionchange'>;
+
 /** Upgrade steps by the version they create. Never edit a released step: add the next one. */
-const UPGRADES: Record<number, (db: IDBPDatabase<LensDB>) => void> = {
+export const UPGRADES: Readonly<Record<number, (db: IDBPDatabase<LensDB>, tx: UpgradeTx) => void>> = {
   1: (db) => {
     const visits = db.createObjectStore('videoVisits', { keyPath: ['platform', 'postId'] });
     visits.createIndex('byChannel', ['platform', 'channelKey']);
   },
+  2: (db, tx) => {
+    db.createObjectStore('creators', { keyPath: ['platform', 'handleKey'] });
+    db.createObjectStore('campaigns', { keyPath: 'id' });
+    const entries = db.createObjectStore('entries', { keyPath: ['campaignId', 'platform', 'handleKey'] });
+    entries.createIndex('byCreator', ['platform', 'handleKey']);
+    const snapshots = db.createObjectStore('snapshots', { keyPath: ['platform', 'handleKey', 'takenAt'] });
+    snapshots.createIndex('byCreator', ['platform', 'handleKey']);
+    // Not awaited: requests made in the upgrade transaction commit with it, all or nothing. A
+    // failure aborts the upgrade, and openLensDb rejects with it.
+    tx.objectStore('campaigns')
+      .put({ id: DEFAULT_CAMPAIGN_ID, name: DEFAULT_CAMPAIGN_NAME, budget: null, createdAt: Math.floor(Date.now() / 1000), archived: false })
+      .catch(() => undefined);
+  },
 };
 
+/**
+ * Open (creating or upgrading) the database.
+ *
+ * A connection closes itself when another tab asks for a newer version, so an update is never
+ * held up by an open tab (that tab's next operation reports it was closed). If an upgrade is
+ * still blocked by a connection that does not close (an old build), the promise rejects with
+ * {@link StoreBlockedError} rather than hang; the upgrade itself goes on once the other
+ * connection closes, and the late connection is closed.
+ */
 export function openLensDb(name = DB_NAME): Promise<IDBPDatabase<LensDB>> {
-  return openDB<LensDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      for (let v = oldVersion + 1; v <= DB_VERSION; v++) UPGRADES[v]?.(db);
-    },
+  return new Promise((resolve, reject) => {
+    let gaveUp = false;
+    openDB<LensDB>(name, DB_VERSION, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        for (let v = oldVersion + 1; v <= DB_VERSION; v++) UPGRADES[v]?.(db, tx);
+      },
+      blocked() {
+        gaveUp = true;
+        reject(new StoreBlockedError());
+      },
+      blocking(_current, _blocked, event) {
+        (event.target as IDBDatabase).close();
+      },
+    }).then((db) => {
+      if (gaveUp) db.close();
+      else resolve(db);
+    }, reject);
   });
 }

@@ -1,0 +1,800 @@
+/**
+ * Export and import of the shortlist: CSV for spreadsheets (one row per campaign entry) and a
+ * JSON backup of everything (to keep, or to move to another browser).
+ *
+ * This module works on plain data only: the database layer turns its records into these shapes
+ * and applies an import preview in one transaction. Nothing here throws on what a file carries:
+ * a file that cannot be read gives `fileError`, a row that cannot be used is listed in `invalid`
+ * with the reason, in words a user can act on.
+ */
+import Papa from 'papaparse';
+import * as z from 'zod/mini';
+import type { Platform } from '../platforms/types';
+import type { SizeClass } from '../metrics/tiers';
+
+// ---------------------------------------------------------------------------------------------
+// Field rules, shared by the CSV rows and the backup records
+// ---------------------------------------------------------------------------------------------
+
+export const ENTRY_STATUSES = ['to contact', 'contacted', 'agreed', 'delivered', 'paid'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+const PLATFORMS = ['instagram', 'youtube', 'tiktok', 'x'] as const satisfies readonly Platform[];
+const SIZE_CLASSES = ['nano', 'micro', 'midi', 'macro', 'mega'] as const satisfies readonly SizeClass[];
+
+/** Largest number accepted anywhere (the same ceiling as the snapshot counts). */
+const MAX_NUMBER = 1e15;
+/** Limits kept in step with the database layer (./shortlist.ts), so an import it accepts here it can store. */
+export const LIMITS = {
+  campaign: 100,
+  handle: 100,
+  displayName: 500,
+  url: 2000,
+  tierName: 100,
+  tag: 40,
+  tags: 20,
+  notes: 10_000,
+  couponCode: 100,
+  id: 100,
+} as const;
+
+/** True when the string holds a C0/C1 control character (newlines and tabs allowed only if asked). */
+function hasControlChars(s: string, allowLineBreaks = false): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (allowLineBreaks && (c === 9 || c === 10 || c === 13)) continue;
+    if (c < 32 || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
+
+/**
+ * Handles on the four platforms are letters, digits, `.`, `_` and `-` (YouTube also allows the
+ * middle dot and letters of any script). Anything else — spaces, slashes, quotes, markup — means
+ * the cell is not a handle.
+ */
+const HANDLE_PATTERN = /^[\p{L}\p{M}\p{N}._\-·]+$/u;
+
+function isHttpUrl(s: string): boolean {
+  if (/\s/.test(s)) return false;
+  try {
+    const url = new URL(s);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const amount = z.nullable(
+  z.number('must be a number').check(z.gte(0, 'must be 0 or more'), z.lte(MAX_NUMBER, 'is too large')),
+);
+const wholeAmount = z.nullable(
+  z.int('must be a whole number').check(z.gte(0, 'must be 0 or more'), z.lte(MAX_NUMBER, 'is too large')),
+);
+const rank = z.nullable(z.int('must be a whole number').check(z.gte(1, 'must be 1 or more'), z.lte(1000, 'is too large')));
+
+/** One line of text: no control characters, at most `max` characters. */
+function line(max: number) {
+  return z.string('must be text').check(
+    z.maxLength(max, `is longer than ${max} characters`),
+    z.refine((s) => !hasControlChars(s), 'contains control characters'),
+  );
+}
+const optionalLine = (max: number) => z.nullable(line(max).check(z.minLength(1, 'is empty')));
+
+const url = z.nullable(
+  z.string('must be text').check(
+    z.maxLength(LIMITS.url, `is longer than ${LIMITS.url} characters`),
+    z.refine(isHttpUrl, 'must be a web address starting with http:// or https://'),
+  ),
+);
+
+const handle = z.string('must be text').check(
+  z.minLength(1, 'is missing'),
+  z.maxLength(LIMITS.handle, `is longer than ${LIMITS.handle} characters`),
+  z.refine((s) => HANDLE_PATTERN.test(s), 'must be letters, digits, ".", "_" or "-" (no spaces or @ inside)'),
+);
+
+const isoDateTime = z.iso.datetime({ offset: true, error: 'must be a date like 2025-03-01 or 2025-03-01T10:00:00Z' });
+
+const tag = line(LIMITS.tag).check(
+  z.minLength(1, 'is empty'),
+  z.refine((s) => !s.includes(';'), 'must not contain ";" (it separates tags)'),
+  z.refine((s) => s.trim() === s, 'must not start or end with spaces'),
+);
+
+const platform = z.enum(PLATFORMS, 'must be instagram, youtube, tiktok or x');
+const status = z.enum(ENTRY_STATUSES, `must be one of: ${ENTRY_STATUSES.join(', ')}`);
+
+/** The numbers the shortlist keeps about a creator, as of their latest snapshot. */
+const creatorNumbers = {
+  followers: amount,
+  /** Engagement rate per follower, in percent. */
+  er: amount,
+  /** Engagement per view, in percent. */
+  erPerView: amount,
+  tierRank: rank,
+  tierName: optionalLine(LIMITS.tierName),
+  sizeClass: z.nullable(z.enum(SIZE_CLASSES, `must be one of: ${SIZE_CLASSES.join(', ')}`)),
+  priceLow: amount,
+  pricePoint: amount,
+  priceHigh: amount,
+};
+
+/** What a brand records on a campaign entry. */
+const entryFields = {
+  status,
+  agreedPrice: amount,
+  tags: z.array(tag).check(z.maxLength(LIMITS.tags, `has more than ${LIMITS.tags} tags`)),
+  notes: z.string('must be text').check(
+    z.maxLength(LIMITS.notes, `is longer than ${LIMITS.notes} characters`),
+    z.refine((s) => !hasControlChars(s, true), 'contains control characters'),
+  ),
+  couponCode: optionalLine(LIMITS.couponCode),
+  affiliateLink: url,
+  orders: wholeAmount,
+  revenue: amount,
+  cost: amount,
+};
+
+// ---------------------------------------------------------------------------------------------
+// The CSV row
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One CSV row: a campaign entry with its creator's latest numbers. `campaign` is the campaign's
+ * name; an empty name is a creator on the shortlist but on no campaign (its entry columns then
+ * hold the defaults). Unknown numbers are null (an empty cell), never 0.
+ */
+export const ExportRowSchema = z.object({
+  campaign: line(LIMITS.campaign).check(z.refine((s) => s.trim() === s, 'must not start or end with spaces')),
+  platform,
+  handle,
+  displayName: optionalLine(LIMITS.displayName),
+  profileUrl: url,
+  ...creatorNumbers,
+  ...entryFields,
+  /** When the creator was added to the campaign (ISO 8601). */
+  addedAt: isoDateTime,
+});
+export type ExportRow = z.infer<typeof ExportRowSchema>;
+
+/** CSV columns, in order; the header row uses these names. */
+export const EXPORT_COLUMNS = [
+  'campaign',
+  'platform',
+  'handle',
+  'displayName',
+  'profileUrl',
+  'followers',
+  'er',
+  'erPerView',
+  'tierRank',
+  'tierName',
+  'sizeClass',
+  'priceLow',
+  'pricePoint',
+  'priceHigh',
+  'status',
+  'agreedPrice',
+  'tags',
+  'notes',
+  'couponCode',
+  'affiliateLink',
+  'orders',
+  'revenue',
+  'cost',
+  'addedAt',
+] as const satisfies ReadonlyArray<keyof ExportRow>;
+type Column = (typeof EXPORT_COLUMNS)[number];
+
+/** Without these a row cannot name a creator: a header lacking one is not a shortlist file. */
+export const REQUIRED_COLUMNS: readonly Column[] = ['platform', 'handle'];
+
+const NUMBER_COLUMNS = new Set<Column>([
+  'followers', 'er', 'erPerView', 'tierRank', 'priceLow', 'pricePoint', 'priceHigh', 'agreedPrice', 'orders', 'revenue', 'cost',
+]);
+const TAG_SEPARATOR = '; ';
+
+/** The identity of a row for "new or updated": platform, lower-cased handle, campaign name. */
+export function rowKey(platformName: string, handleText: string, campaign: string): string {
+  // U+001F (unit separator) cannot occur in a handle or a campaign name (control characters are refused).
+  return [platformName, handleText.toLowerCase(), campaign.trim().toLowerCase()].join('\u001f');
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV injection (OWASP): a spreadsheet runs a cell beginning with = + - @ (or tab / CR) as a formula
+// ---------------------------------------------------------------------------------------------
+
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
+
+/**
+ * Prefix `'` to a text cell a spreadsheet would run as a formula. A cell that already begins
+ * with `'` before such a character gets one more, so that {@link restoreCell} can always tell
+ * our prefix from the user's own apostrophe: the two functions are exact inverses.
+ */
+export function neutraliseCell(s: string): string {
+  return FORMULA_START.test(s.replace(/^'+/, '')) ? `'${s}` : s;
+}
+
+/** Undo {@link neutraliseCell}. */
+export function restoreCell(s: string): string {
+  return s.startsWith("'") && FORMULA_START.test(s.replace(/^'+/, '')) ? s.slice(1) : s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------------------------
+
+const BOM = '\ufeff';
+
+/** A number as a cell: unknown, NaN and ±Infinity are an empty cell, never 0. */
+function numberCell(n: unknown): number | '' {
+  return typeof n === 'number' && Number.isFinite(n) ? n : '';
+}
+
+function cellOf(row: ExportRow, column: Column): string | number {
+  const value = row[column];
+  if (NUMBER_COLUMNS.has(column)) return numberCell(value);
+  if (Array.isArray(value)) return neutraliseCell(value.join(TAG_SEPARATOR));
+  if (typeof value === 'string') return neutraliseCell(value);
+  return '';
+}
+
+/**
+ * CSV for Excel and Sheets: a header row, UTF-8 BOM (Excel reads accents correctly only with it),
+ * CRLF line ends, text cells neutralised against formulas, numbers left as numbers.
+ */
+export function toCsv(rows: readonly ExportRow[]): string {
+  const data = rows.map((row) => EXPORT_COLUMNS.map((column) => cellOf(row, column)));
+  return BOM + Papa.unparse({ fields: [...EXPORT_COLUMNS], data }, { newline: '\r\n', header: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON backup
+// ---------------------------------------------------------------------------------------------
+
+export const BACKUP_FORMAT = 'reloquence-lens-backup';
+export const BACKUP_VERSION = 1;
+
+/** A shortlisted creator (keyed by platform + lower-cased handle) with their latest numbers. */
+export const CreatorRecordSchema = z.object({
+  platform,
+  handle,
+  displayName: optionalLine(LIMITS.displayName),
+  profileUrl: url,
+  ...creatorNumbers,
+  addedAt: isoDateTime,
+  /** When the numbers were read. */
+  updatedAt: isoDateTime,
+});
+export type CreatorRecord = z.infer<typeof CreatorRecordSchema>;
+
+export const CampaignRecordSchema = z.object({
+  id: line(LIMITS.id).check(z.minLength(1, 'is missing')),
+  name: line(LIMITS.campaign).check(
+    z.minLength(1, 'is missing'),
+    z.refine((s) => s.trim() === s, 'must not start or end with spaces'),
+  ),
+  budget: amount,
+  createdAt: isoDateTime,
+});
+export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;
+
+/** A creator on a campaign. */
+export const EntryRecordSchema = z.object({
+  campaignId: line(LIMITS.id).check(z.minLength(1, 'is missing')),
+  platform,
+  handle,
+  ...entryFields,
+  addedAt: isoDateTime,
+});
+export type EntryRecord = z.infer<typeof EntryRecordSchema>;
+
+/** One dated visit to a profile, for growth history. */
+export const HistoryRecordSchema = z.object({
+  platform,
+  handle,
+  takenAt: isoDateTime,
+  followers: amount,
+  following: amount,
+  postsCount: amount,
+  totalLikes: amount,
+  er: amount,
+  erPerView: amount,
+});
+export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
+
+export interface BackupData {
+  creators: CreatorRecord[];
+  campaigns: CampaignRecord[];
+  entries: EntryRecord[];
+  snapshots: HistoryRecord[];
+}
+
+export interface Backup extends BackupData {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+}
+
+/** Everything, as the backup file's text. */
+export function toJson(backup: BackupData, exportedAt: Date = new Date()): string {
+  const file: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    creators: backup.creators,
+    campaigns: backup.campaigns,
+    entries: backup.entries,
+    snapshots: backup.snapshots,
+  };
+  return JSON.stringify(file, null, 1);
+}
+
+const creatorKey = (p: string, h: string) => `${p}\u001f${h.toLowerCase()}`;
+
+/**
+ * The CSV rows of a backup's data: one per campaign entry, plus one with an empty campaign for
+ * each creator on no campaign, so a CSV export carries the whole shortlist. Entries whose
+ * creator or campaign is missing are left out.
+ */
+export function exportRows(data: BackupData): ExportRow[] {
+  const creators = new Map(data.creators.map((c) => [creatorKey(c.platform, c.handle), c]));
+  const campaigns = new Map(data.campaigns.map((c) => [c.id, c]));
+  const onCampaign = new Set<string>();
+  const rows: ExportRow[] = [];
+  for (const entry of data.entries) {
+    const key = creatorKey(entry.platform, entry.handle);
+    const creator = creators.get(key);
+    const campaign = campaigns.get(entry.campaignId);
+    if (!creator || !campaign) continue;
+    onCampaign.add(key);
+    rows.push(rowOf(creator, campaign.name, entry));
+  }
+  for (const [key, creator] of creators) {
+    if (!onCampaign.has(key)) rows.push(rowOf(creator, '', null));
+  }
+  return rows;
+}
+
+function rowOf(c: CreatorRecord, campaign: string, e: EntryRecord | null): ExportRow {
+  return {
+    campaign,
+    platform: c.platform,
+    handle: c.handle,
+    displayName: c.displayName,
+    profileUrl: c.profileUrl,
+    followers: c.followers,
+    er: c.er,
+    erPerView: c.erPerView,
+    tierRank: c.tierRank,
+    tierName: c.tierName,
+    sizeClass: c.sizeClass,
+    priceLow: c.priceLow,
+    pricePoint: c.pricePoint,
+    priceHigh: c.priceHigh,
+    status: e?.status ?? 'to contact',
+    agreedPrice: e?.agreedPrice ?? null,
+    tags: e ? [...e.tags] : [],
+    notes: e?.notes ?? '',
+    couponCode: e?.couponCode ?? null,
+    affiliateLink: e?.affiliateLink ?? null,
+    orders: e?.orders ?? null,
+    revenue: e?.revenue ?? null,
+    cost: e?.cost ?? null,
+    addedAt: e?.addedAt ?? c.addedAt,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------------------------
+
+export interface InvalidRow {
+  /**
+   * CSV: the line of the file where the row begins (the header is line 1). JSON: the record's
+   * position (from 1) in its list, which the reason names.
+   */
+  line: number;
+  reason: string;
+}
+
+export interface ImportPreview {
+  kind: 'csv' | 'json';
+  /** Valid rows (for a backup: its entries, and creators on no campaign, as rows). */
+  rows: ExportRow[];
+  invalid: InvalidRow[];
+  /** Why the file as a whole cannot be imported; null when it can. */
+  fileError: string | null;
+  /** A backup's valid records, for the database layer to restore; null for CSV. */
+  backup: BackupData | null;
+}
+
+export interface ImportOptions {
+  /** `addedAt` of CSV rows that do not carry one; defaults to the time of the import. */
+  now?: Date;
+}
+
+/** Larger files are refused rather than risking the tab's memory. */
+export const MAX_IMPORT_CHARS = 100_000_000;
+
+/** Read an imported file's text. Never throws. */
+export function parseImport(text: string, fileName: string, options: ImportOptions = {}): ImportPreview {
+  const kind = looksLikeJson(text, fileName) ? 'json' : 'csv';
+  try {
+    const problem = fileProblem(text);
+    if (problem) return failed(kind, problem);
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return kind === 'json' ? parseBackup(body) : parseCsv(body, options.now ?? new Date());
+  } catch (error) {
+    // Only a bug can land here; the user still gets a message rather than a broken screen.
+    return failed(kind, `The file could not be read (${error instanceof Error ? error.message : 'unexpected error'}).`);
+  }
+}
+
+function failed(kind: ImportPreview['kind'], message: string): ImportPreview {
+  return { kind, rows: [], invalid: [], fileError: message, backup: null };
+}
+
+function looksLikeJson(text: unknown, fileName: unknown): boolean {
+  if (typeof fileName === 'string' && /\.json$/i.test(fileName.trim())) return true;
+  if (typeof text !== 'string') return false;
+  const first = /\S/.exec(text.slice(0, 1000).replace(/^\ufeff/, ''));
+  return first?.[0] === '{' || first?.[0] === '[';
+}
+
+/** What makes a file unreadable as a whole: not text, empty, too large, a spreadsheet or binary. */
+function fileProblem(text: unknown): string | null {
+  if (typeof text !== 'string') return 'The file could not be read as text.';
+  if (text.length > MAX_IMPORT_CHARS) return `The file is too large to import (over ${MAX_IMPORT_CHARS / 1_000_000} million characters).`;
+  if (text.replace(/^\ufeff/, '').trim() === '') return 'The file is empty.';
+  if (text.startsWith('PK\u0003\u0004')) {
+    return 'This is a spreadsheet file (.xlsx), not CSV. In Excel or Sheets, save or download it as "CSV (UTF-8)" and import that.';
+  }
+  if (looksBinary(text.slice(0, 65_536))) {
+    return 'This file is not a text file (CSV or JSON). If it is a CSV saved as UTF-16 or another encoding, save it again as "CSV (UTF-8)".';
+  }
+  return null;
+}
+
+/** NUL characters, or many undecodable bytes (shown as U+FFFD), mean the bytes were not UTF-8 text. */
+function looksBinary(head: string): boolean {
+  let replaced = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0) return true;
+    if (c === 0xfffd) replaced++;
+  }
+  return replaced > 8 && replaced / head.length > 0.01;
+}
+
+// ---- CSV ------------------------------------------------------------------------------------
+
+/** Header cells are matched loosely: "Display name", "display_name" and "displayName" are one. */
+const normaliseHeader = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
+const COLUMN_BY_HEADER = new Map<string, Column>(EXPORT_COLUMNS.map((c) => [normaliseHeader(c), c]));
+
+type Cells = Partial<Record<string, string>>;
+type RowResult = { ok: true; row: ExportRow } | { ok: false; reason: string };
+
+function parseCsv(text: string, now: Date): ImportPreview {
+  const head = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: [',', ';', '\t'] });
+  const columns = columnsOf(head.data[0] ?? []);
+  const missing = missingColumns(columns);
+  if (missing) return failed('csv', missing);
+
+  const rows: ExportRow[] = [];
+  const invalid: InvalidRow[] = [];
+  const seen = new Map<string, number>();
+  const lines = lineCounter(text);
+  let previousEnd = head.meta.cursor;
+  Papa.parse<Cells>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    // The delimiter the header was read with: a guess made again on other rows could differ.
+    delimiter: head.meta.delimiter,
+    step(result) {
+      const lineNo = lines.lineAt(firstNonSpace(text, previousEnd));
+      previousEnd = result.meta.cursor;
+      const parsed = rowOfCellsOrProblem(result, columns, now);
+      if (!parsed.ok) return void invalid.push({ line: lineNo, reason: parsed.reason });
+      const key = rowKey(parsed.row.platform, parsed.row.handle, parsed.row.campaign);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) return void invalid.push({ line: lineNo, reason: `Same creator and campaign as line ${earlier}.` });
+      seen.set(key, lineNo);
+      rows.push(parsed.row);
+    },
+  });
+  return { kind: 'csv', rows, invalid, fileError: null, backup: null };
+}
+
+function rowOfCellsOrProblem(result: Papa.ParseStepResult<Cells>, columns: Map<string, Column>, now: Date): RowResult {
+  const structural = structuralProblem(result.errors);
+  return structural ? { ok: false, reason: structural } : rowFromCells(result.data, columns, now);
+}
+
+/** Which export column each header cell is (cells the import does not know are ignored). */
+function columnsOf(fields: string[]): Map<string, Column> {
+  const map = new Map<string, Column>();
+  for (const field of fields) {
+    const column = COLUMN_BY_HEADER.get(normaliseHeader(restoreCell(field)));
+    if (column && ![...map.values()].includes(column)) map.set(field, column);
+  }
+  return map;
+}
+
+function missingColumns(columns: Map<string, Column>): string | null {
+  const present = new Set(columns.values());
+  const missing = REQUIRED_COLUMNS.filter((c) => !present.has(c));
+  if (missing.length === 0) return null;
+  return `This is not a shortlist CSV: its first row must name the columns, including ${REQUIRED_COLUMNS.join(' and ')} (missing: ${missing.join(', ')}).`;
+}
+
+/** Quote errors and surplus cells mean the row's cells cannot be trusted to be in their columns. */
+function structuralProblem(errors: Papa.ParseError[]): string | null {
+  for (const e of errors) {
+    if (e.code === 'MissingQuotes') return 'A quoted cell is never closed (a " is missing), so the rest of the file was read as one cell.';
+    if (e.code === 'InvalidQuotes') return 'A cell has a stray " inside it; quotes inside a cell must be doubled ("").';
+    if (e.code === 'TooManyFields') return 'The row has more cells than the header (an unquoted comma in a cell?).';
+  }
+  return null;
+}
+
+function firstNonSpace(text: string, from: number): number {
+  const match = /\S/g;
+  match.lastIndex = from;
+  return match.exec(text)?.index ?? from;
+}
+
+/** Line numbers of character offsets that only ever move forward: one pass over the file in all. */
+function lineCounter(text: string) {
+  const newline = text.includes('\n') ? '\n' : '\r';
+  let offset = 0;
+  let line = 1;
+  return {
+    lineAt(position: number): number {
+      for (let i = text.indexOf(newline, offset); i !== -1 && i < position; i = text.indexOf(newline, i + 1)) line++;
+      offset = Math.max(offset, position);
+      return line;
+    },
+  };
+}
+
+function rowFromCells(cells: Cells, columns: Map<string, Column>, now: Date): RowResult {
+  const raw = new Map<Column, string>();
+  for (const [field, column] of columns) raw.set(column, restoreCell(cells[field] ?? ''));
+  const problems = new Map<Column, string>();
+  const candidate: Record<string, unknown> = {};
+  for (const column of EXPORT_COLUMNS) {
+    const value = valueOf(column, raw.get(column) ?? '', now);
+    if ('problem' in value) problems.set(column, value.problem);
+    // Null stands in for a cell already found wrong, so zod still checks all the other cells.
+    candidate[column] = 'problem' in value ? null : value.value;
+  }
+  const parsed = ExportRowSchema.safeParse(candidate);
+  if (parsed.success && problems.size === 0) return { ok: true, row: parsed.data };
+  for (const issue of parsed.error?.issues ?? []) {
+    const column = issue.path[0] as Column;
+    if (!problems.has(column)) problems.set(column, issueText(issue, raw.get(column)));
+  }
+  const ordered = EXPORT_COLUMNS.filter((c) => problems.has(c)).map((c) => `${c}: ${problems.get(c)}`);
+  return { ok: false, reason: sentence(ordered) };
+}
+
+type Cell = { value: unknown } | { problem: string };
+
+/** A cell's text as the value its column holds; what zod checks next is the value's range and form. */
+function valueOf(column: Column, cell: string, now: Date): Cell {
+  const text = column === 'notes' ? cell : cell.trim();
+  if (NUMBER_COLUMNS.has(column)) return numberOf(text);
+  switch (column) {
+    case 'campaign':
+    case 'notes':
+      return { value: text };
+    case 'platform':
+      return { value: platformOf(text) };
+    case 'handle':
+      return { value: text.replace(/^@/, '') };
+    case 'status':
+      return { value: text === '' ? 'to contact' : text.toLowerCase().replace(/[\s_-]+/g, ' ') };
+    case 'sizeClass':
+      return { value: text === '' ? null : text.toLowerCase() };
+    case 'tags':
+      return { value: text.split(';').map((t) => t.trim()).filter((t) => t !== '') };
+    case 'addedAt':
+      return text === '' ? { value: now.toISOString() } : dateOf(text);
+    default:
+      return { value: text === '' ? null : text };
+  }
+}
+
+const NUMBER_TEXT = /^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function numberOf(text: string): Cell {
+  if (text === '') return { value: null };
+  if (/^-\s*[\d.]/.test(text)) return { problem: `must be 0 or more (it is ${quoted(text)})` };
+  if (!NUMBER_TEXT.test(text)) return { problem: `${quoted(text)} is not a number (write digits with a dot for decimals, e.g. 1234.5)` };
+  const n = Number(text);
+  return Number.isFinite(n) ? { value: n } : { problem: `${quoted(text)} is too large` };
+}
+
+function platformOf(text: string): string {
+  const name = text.toLowerCase();
+  return name === 'twitter' ? 'x' : name;
+}
+
+/** ISO dates are stored in one form (`toISOString`); a date without a time is midnight UTC. */
+function dateOf(text: string): Cell {
+  const withTime = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
+  if (!isoDateTime.safeParse(withTime).success) {
+    return { problem: `${quoted(text)} is not a date like 2025-03-01 or 2025-03-01T10:00:00Z` };
+  }
+  return { value: new Date(withTime).toISOString() };
+}
+
+/** A zod issue of one cell, with the cell's text when there is one (tags: which tag). */
+function issueText(issue: z.core.$ZodIssue, cell: string | undefined): string {
+  const index = issue.path[1];
+  if (typeof index === 'number') return `tag ${index + 1} ${issue.message}`;
+  return cell ? `${issue.message} (it is ${quoted(cell)})` : issue.message;
+}
+
+function quoted(s: string): string {
+  const flat = s.replace(/\s+/g, ' ');
+  return `“${flat.length > 40 ? `${flat.slice(0, 40)}…` : flat}”`;
+}
+
+function sentence(problems: string[]): string {
+  const listed = problems.slice(0, 3).join('; ');
+  return problems.length > 3 ? `${listed}; and ${problems.length - 3} more.` : `${listed}.`;
+}
+
+// ---- JSON backup ----------------------------------------------------------------------------
+
+const BackupHeaderSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.number(),
+  creators: z.array(z.unknown()),
+  campaigns: z.array(z.unknown()),
+  entries: z.array(z.unknown()),
+  snapshots: z.array(z.unknown()),
+});
+
+function parseBackup(text: string): ImportPreview {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? ` (${error.message})` : '';
+    return failed('json', `The file is not valid JSON${detail}; it may be damaged or cut short.`);
+  }
+  const headerProblem = backupHeaderProblem(json);
+  if (headerProblem) return failed('json', headerProblem);
+  const file = BackupHeaderSchema.parse(json);
+  const invalid: InvalidRow[] = [];
+  const creators = validRecords('creator', file.creators, CreatorRecordSchema, (c) => creatorKey(c.platform, c.handle), invalid);
+  const campaigns = validRecords('campaign', file.campaigns, CampaignRecordSchema, (c) => `id ${c.id}`, invalid);
+  const uniqueCampaigns = withUniqueNames(campaigns, invalid);
+  const entries = validRecords('entry', file.entries, EntryRecordSchema, (e) => `${e.campaignId}\u001f${creatorKey(e.platform, e.handle)}`, invalid);
+  const linked = linkedEntries(entries, creators, uniqueCampaigns, invalid);
+  const snapshots = validRecords('snapshot', file.snapshots, HistoryRecordSchema, (s) => `${creatorKey(s.platform, s.handle)}\u001f${s.takenAt}`, invalid);
+  const backup: BackupData = {
+    creators: creators.map((r) => r.record),
+    campaigns: uniqueCampaigns.map((r) => r.record),
+    entries: linked.map((r) => r.record),
+    snapshots: snapshots.map((r) => r.record),
+  };
+  return { kind: 'json', rows: exportRows(backup), invalid, fileError: null, backup };
+}
+
+function backupHeaderProblem(json: unknown): string | null {
+  const notOurs = 'This JSON file is not a Reloquence Lens backup.';
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return notOurs;
+  const { format, version } = json as Record<string, unknown>;
+  if (format !== BACKUP_FORMAT) return notOurs;
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    return `This backup was made by a newer version of Reloquence Lens (backup version ${version}); update the extension to import it.`;
+  }
+  if (version !== BACKUP_VERSION) return `This backup's version (${String(version).slice(0, 20)}) is not one this extension can read.`;
+  const parsed = BackupHeaderSchema.safeParse(json);
+  if (!parsed.success) {
+    const list = parsed.error.issues[0]?.path[0];
+    return `This backup is incomplete: its ${typeof list === 'string' ? list : 'record'} list is missing or damaged.`;
+  }
+  return null;
+}
+
+interface Valid<T> {
+  record: T;
+  position: number;
+}
+
+/** Records that parse, each key once; the others go to `invalid` with their position and reason. */
+function validRecords<T>(
+  label: string,
+  items: unknown[],
+  schema: z.ZodMiniType<T>,
+  keyOf: (record: T) => string,
+  invalid: InvalidRow[],
+): Array<Valid<T>> {
+  const seen = new Map<string, number>();
+  const valid: Array<Valid<T>> = [];
+  items.forEach((item, i) => {
+    const position = i + 1;
+    const where = `${label} #${position}`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      invalid.push({ line: position, reason: `${where}: is not a record.` });
+      return;
+    }
+    const parsed = schema.safeParse(item);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || label}: ${issue.message}`);
+      invalid.push({ line: position, reason: `${where}: ${sentence(problems)}` });
+      return;
+    }
+    const key = keyOf(parsed.data);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      invalid.push({ line: position, reason: `${where}: the same ${label} as #${earlier}.` });
+      return;
+    }
+    seen.set(key, position);
+    valid.push({ record: parsed.data, position });
+  });
+  return valid;
+}
+
+/** CSV rows name campaigns, so two campaigns may not share a name (compared case-insensitively). */
+function withUniqueNames(campaigns: Array<Valid<CampaignRecord>>, invalid: InvalidRow[]): Array<Valid<CampaignRecord>> {
+  const byName = new Map<string, number>();
+  return campaigns.filter(({ record, position }) => {
+    const name = record.name.toLowerCase();
+    const earlier = byName.get(name);
+    if (earlier === undefined) {
+      byName.set(name, position);
+      return true;
+    }
+    invalid.push({ line: position, reason: `campaign #${position}: the same name as campaign #${earlier} (${quoted(record.name)}).` });
+    return false;
+  });
+}
+
+/** Entries whose creator and campaign are both in the file. */
+function linkedEntries(
+  entries: Array<Valid<EntryRecord>>,
+  creators: Array<Valid<CreatorRecord>>,
+  campaigns: Array<Valid<CampaignRecord>>,
+  invalid: InvalidRow[],
+): Array<Valid<EntryRecord>> {
+  const creatorKeys = new Set(creators.map((c) => creatorKey(c.record.platform, c.record.handle)));
+  const campaignIds = new Set(campaigns.map((c) => c.record.id));
+  return entries.filter(({ record, position }) => {
+    const missing = !creatorKeys.has(creatorKey(record.platform, record.handle))
+      ? `its creator (${record.platform} @${record.handle}) is not in the file`
+      : !campaignIds.has(record.campaignId)
+        ? `its campaign (id ${quoted(record.campaignId)}) is not in the file`
+        : null;
+    if (missing) invalid.push({ line: position, reason: `entry #${position}: ${missing}.` });
+    return missing === null;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan
+// ---------------------------------------------------------------------------------------------
+
+export interface ImportPlan {
+  /** Rows whose creator + campaign is not stored yet. */
+  new: number;
+  /** Rows that replace a stored entry (same platform, handle and campaign). */
+  updated: number;
+  invalid: number;
+}
+
+/** Counts for the preview screen; `existing.keys` holds the {@link rowKey} of every stored row. */
+export function planImport(preview: ImportPreview, existing: { keys: ReadonlySet<string> }): ImportPlan {
+  let updated = 0;
+  for (const row of preview.rows) if (existing.keys.has(rowKey(row.platform, row.handle, row.campaign))) updated++;
+  return { new: preview.rows.length - updated, updated, invalid: preview.invalid.length };
+}

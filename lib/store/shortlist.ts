@@ -1,0 +1,786 @@
+/**
+ * The brand's working list: shortlisted creators, campaigns, and each creator's entry on a
+ * campaign (notes, tags, status, agreed price, coupon, results).
+ *
+ * Rules:
+ * - Every operation is one transaction, with its reads and writes inside it, so two tabs writing
+ *   at once cannot overwrite each other's changes, and a failure leaves nothing half-written.
+ * - Every operation returns a {@link StoreResult}: bad input and storage failures come back as a
+ *   user-facing message, never as a throw.
+ * - Everything written is validated with zod; everything read back is parsed again, and records
+ *   that no longer parse are skipped and counted rather than crashing the list.
+ * - A creator record lives as long as it is on at least one campaign.
+ * - Times are Unix seconds, like the rest of the extension.
+ */
+import * as z from 'zod/mini';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { Analysis } from '../metrics/analysis';
+import type { SizeClass } from '../metrics/tiers';
+import type { Platform, Snapshot } from '../platforms/types';
+import { PlatformSchema, SnapshotSchema } from '../schema';
+import { DEFAULT_CAMPAIGN_ID, type LensDB } from './db';
+import { inTransaction, StoreInputError, withStoreErrors, type StoreResult } from './errors';
+
+type Db = IDBPDatabase<LensDB>;
+
+// ---------------------------------------------------------------------------------------------
+// Records
+
+const count = z.nullable(z.number().check(z.gte(0), z.lte(1e15)));
+const percent = z.nullable(z.number().check(z.gte(0), z.lte(1e9)));
+const seconds = z.number().check(z.gte(0), z.lte(1e11));
+const MAX_MONEY = 1e12;
+const money = z.nullable(z.number().check(z.gte(0, 'must be 0 or more'), z.lte(MAX_MONEY, 'is too large')));
+const text = (max: number) => z.nullable(z.string().check(z.maxLength(max, `must be at most ${max} characters`)));
+
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 40;
+export const MAX_NOTES_LENGTH = 10_000;
+export const MAX_CAMPAIGN_NAME_LENGTH = 100;
+
+function isWebAddress(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Links are shown as links: only http(s), never `javascript:` or `data:`. */
+const webAddress = z
+  .string()
+  .check(z.maxLength(2000, 'must be at most 2000 characters'), z.refine(isWebAddress, 'must be a web address starting with https://'));
+
+export const HandleKeySchema = z.string().check(z.minLength(1), z.maxLength(200));
+const campaignId = z.string().check(z.minLength(1), z.maxLength(100));
+
+export const SizeClassSchema = z.enum(['nano', 'micro', 'midi', 'macro', 'mega']);
+
+/** The analysis figures a creator is filtered and sorted by, stored flat for 10,000 rows. */
+export const CreatorSummarySchema = z.object({
+  followers: count,
+  /** Engagement rate per follower (mean, percent). */
+  er: percent,
+  /** Engagement rate per view (mean, percent). */
+  erPerView: percent,
+  /** 1 = the largest accounts. */
+  tierRank: z.nullable(z.int().check(z.gte(1), z.lte(1000))),
+  tierName: text(200),
+  sizeClass: z.nullable(SizeClassSchema),
+  pricePoint: money,
+  priceLow: money,
+  priceHigh: money,
+  currency: text(10),
+});
+export type CreatorSummary = z.infer<typeof CreatorSummarySchema>;
+
+export const CreatorRecordSchema = z.object({
+  platform: PlatformSchema,
+  /** Lower-cased handle: the account's identity (handles are case-insensitive on every platform). */
+  handleKey: HandleKeySchema,
+  /** The handle as the page last wrote it. */
+  handle: z.string().check(z.minLength(1), z.maxLength(200)),
+  displayName: text(500),
+  profileUrl: webAddress,
+  addedAt: seconds,
+  updatedAt: seconds,
+  snapshot: SnapshotSchema,
+  ...CreatorSummarySchema.shape,
+});
+export type CreatorRecord = z.infer<typeof CreatorRecordSchema>;
+
+export const CampaignSchema = z.object({
+  id: campaignId,
+  name: z.string().check(z.minLength(1), z.maxLength(MAX_CAMPAIGN_NAME_LENGTH)),
+  budget: money,
+  createdAt: seconds,
+  archived: z.boolean(),
+});
+export type Campaign = z.infer<typeof CampaignSchema>;
+
+/** The pipeline of an entry, in order. */
+export const ENTRY_STATUSES = ['to contact', 'contacted', 'agreed', 'delivered', 'paid'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
+  'to contact': 'To contact',
+  contacted: 'Contacted',
+  agreed: 'Agreed',
+  delivered: 'Delivered',
+  paid: 'Paid',
+};
+export const EntryStatusSchema = z.enum(ENTRY_STATUSES, 'must be one of: to contact, contacted, agreed, delivered, paid');
+
+const tag = z.string().check(
+  z.trim(),
+  z.minLength(1, 'cannot be empty'),
+  z.maxLength(MAX_TAG_LENGTH, `must be at most ${MAX_TAG_LENGTH} characters each`),
+  // The CSV export joins tags with "; ".
+  z.refine((t) => !t.includes(';'), 'must not contain ";"'),
+);
+const tags = z.array(tag).check(z.maxLength(MAX_TAGS, `can be at most ${MAX_TAGS} per creator`));
+
+/** What the brand enters after the campaign; null = not entered yet. */
+export const ResultsSchema = z.object({
+  orders: z.nullable(z.int().check(z.gte(0, 'must be 0 or more'), z.lte(1e12, 'is too large'))),
+  revenue: money,
+  cost: money,
+});
+export type Results = z.infer<typeof ResultsSchema>;
+
+export const EntrySchema = z.object({
+  campaignId,
+  platform: PlatformSchema,
+  handleKey: HandleKeySchema,
+  notes: z.string().check(z.maxLength(MAX_NOTES_LENGTH, `must be at most ${MAX_NOTES_LENGTH} characters`)),
+  tags,
+  status: EntryStatusSchema,
+  agreedPrice: money,
+  couponCode: text(200),
+  affiliateLink: z.nullable(webAddress),
+  results: ResultsSchema,
+  addedAt: seconds,
+  updatedAt: seconds,
+});
+export type Entry = z.infer<typeof EntrySchema>;
+
+/** What `updateEntry` may change; fields left out keep their value, `results` merges field by field. */
+export const EntryPatchSchema = z.strictObject({
+  notes: z.optional(EntrySchema.shape.notes),
+  tags: z.optional(tags),
+  status: z.optional(EntryStatusSchema),
+  agreedPrice: z.optional(money),
+  couponCode: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(200, 'must be at most 200 characters')))),
+  affiliateLink: z.optional(z.nullable(z.string().check(z.trim()))),
+  results: z.optional(z.partial(ResultsSchema)),
+});
+export type EntryPatch = z.input<typeof EntryPatchSchema>;
+
+/** Which entry: a creator on a campaign. The handle is matched case-insensitively. */
+export interface EntryKey {
+  campaignId: string;
+  platform: Platform;
+  handle: string;
+}
+const EntryKeySchema = z.object({ campaignId, platform: PlatformSchema, handle: z.string().check(z.maxLength(200)) });
+
+/** An entry with its creator, as the shortlist table shows it. */
+export interface ShortlistRow {
+  entry: Entry;
+  creator: CreatorRecord;
+  campaignName: string;
+}
+
+/** How many records are read back; `skipped` counts records that no longer parse. */
+export interface Listed<T> {
+  items: T[];
+  skipped: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys and input checks
+
+/** The identity of a handle: without leading @ and lower-cased. */
+export function handleKey(handle: string): string {
+  return handle.trim().replace(/^@+/, '').toLowerCase();
+}
+
+export function entryKeyOf(row: { entry: Pick<Entry, 'campaignId' | 'platform' | 'handleKey'> }): EntryKey {
+  return { campaignId: row.entry.campaignId, platform: row.entry.platform, handle: row.entry.handleKey };
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  notes: 'Notes',
+  tags: 'Tags',
+  status: 'Status',
+  agreedPrice: 'Agreed price',
+  couponCode: 'Coupon code',
+  affiliateLink: 'Affiliate link',
+  results: 'Results',
+  orders: 'Orders',
+  revenue: 'Revenue',
+  cost: 'Cost',
+  name: 'Campaign name',
+  budget: 'Budget',
+  archived: 'Archived',
+};
+
+/** One plain sentence for the first problem zod found. */
+function problemOf(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The change is not valid.';
+  if (issue.code === 'unrecognized_keys') return `Unknown field: ${issue.keys.join(', ')}.`;
+  const field = [...issue.path].reverse().find((p) => typeof p === 'string' && p in FIELD_LABELS);
+  const label = typeof field === 'string' ? FIELD_LABELS[field] : 'A value';
+  const message = issue.message === 'Invalid input' ? 'is not valid' : issue.message;
+  return `${label} ${message}.`;
+}
+
+/** Parse input or refuse it with a user-facing message (`refusal`, or the first problem found). */
+function parseInput<T>(schema: z.ZodMiniType<T>, value: unknown, refusal?: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new StoreInputError(refusal ?? problemOf(parsed.error));
+  return parsed.data;
+}
+
+type EntryKeyTuple = [campaignId: string, platform: Platform, handleKey: string];
+
+function parseKey(k: EntryKey): EntryKeyTuple {
+  const key = parseInput(EntryKeySchema, k, 'That creator or campaign is not valid.');
+  const handle = handleKey(key.handle);
+  if (!handle) throw new StoreInputError('A creator without a handle cannot be found.');
+  return [key.campaignId, key.platform, handle];
+}
+
+function parseKeys(keys: readonly EntryKey[]): EntryKeyTuple[] {
+  return keys.map(parseKey);
+}
+
+/** A record read back, or null when it is missing or no longer parses. */
+function parseRecord<T>(schema: z.ZodMiniType<T>, value: unknown): T | null {
+  if (value === undefined) return null;
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creators
+
+/** The figures of an analysis that the shortlist keeps, for a snapshot's creator. */
+export function creatorSummary(snapshot: Snapshot, analysis: Analysis): CreatorSummary {
+  return {
+    followers: snapshot.followers,
+    er: analysis.engagement.mean,
+    erPerView: analysis.byViews.mean,
+    tierRank: analysis.tier?.rank ?? null,
+    tierName: analysis.tier?.name ?? null,
+    sizeClass: analysis.sizeClass,
+    pricePoint: analysis.price?.point ?? null,
+    priceLow: analysis.price?.low ?? null,
+    priceHigh: analysis.price?.high ?? null,
+    currency: analysis.price?.currency ?? null,
+  };
+}
+
+const PROFILE_URLS: Record<Platform, (handle: string) => string> = {
+  instagram: (h) => `https://www.instagram.com/${encodeURIComponent(h)}/`,
+  youtube: (h) => `https://www.youtube.com/@${encodeURIComponent(h)}`,
+  tiktok: (h) => `https://www.tiktok.com/@${encodeURIComponent(h)}`,
+  x: (h) => `https://x.com/${encodeURIComponent(h)}`,
+};
+
+/** A profile page's own URL; for a post page, the author's profile built from the handle. */
+export function profileUrlOf(snapshot: Snapshot, handle: string): string {
+  if (snapshot.kind === 'profile' && isWebAddress(snapshot.url)) return snapshot.url;
+  return PROFILE_URLS[snapshot.platform](handle.trim().replace(/^@+/, ''));
+}
+
+/** States whose numbers are worth keeping; a page still loading must not wipe known numbers. */
+export const USABLE_STATES: ReadonlySet<Snapshot['state']> = new Set(['ok', 'private', 'empty']);
+
+/**
+ * Whether a new snapshot should replace the stored one: not when the page had not loaded its
+ * numbers, and a single post's page (one post's rate) never replaces a profile reading.
+ */
+function replacesStored(stored: Snapshot, incoming: Snapshot): boolean {
+  if (!USABLE_STATES.has(incoming.state)) return false;
+  return !(incoming.kind === 'post' && stored.kind !== 'post');
+}
+
+/** The creator record after a visit or a shortlisting (keeps `addedAt`; see {@link replacesStored}). */
+export function creatorFrom(existing: CreatorRecord | null, snapshot: Snapshot, summary: CreatorSummary, handle: string, now: number): CreatorRecord {
+  const base = {
+    platform: snapshot.platform,
+    handleKey: handleKey(handle),
+    handle: handle.trim().replace(/^@+/, ''),
+    displayName: snapshot.displayName ?? existing?.displayName ?? null,
+    profileUrl: snapshot.kind === 'profile' || !existing ? profileUrlOf(snapshot, handle) : existing.profileUrl,
+    addedAt: existing?.addedAt ?? now,
+    updatedAt: now,
+  };
+  if (existing && !replacesStored(existing.snapshot, snapshot)) return { ...existing, ...base };
+  return { ...base, snapshot, ...summary };
+}
+
+function newEntry(campaign: string, platform: Platform, key: string, now: number): Entry {
+  return {
+    campaignId: campaign,
+    platform,
+    handleKey: key,
+    notes: '',
+    tags: [],
+    status: 'to contact',
+    agreedPrice: null,
+    couponCode: null,
+    affiliateLink: null,
+    results: { orders: null, revenue: null, cost: null },
+    addedAt: now,
+    updatedAt: now,
+  };
+}
+
+export interface ShortlistOutcome {
+  /** The creator was not on this campaign before. */
+  isNew: boolean;
+  /** The creator was on no campaign before. */
+  creatorIsNew: boolean;
+}
+
+/**
+ * Put a creator on a campaign (the default "Shortlist" unless told otherwise): the creator
+ * record takes the latest snapshot and its figures, and an entry is added if the creator is not
+ * on the campaign yet (an existing entry keeps its notes, tags and status).
+ */
+export function shortlistCreator(
+  db: Db,
+  snapshot: Snapshot,
+  summary: CreatorSummary,
+  campaign: string = DEFAULT_CAMPAIGN_ID,
+  now: number = nowSeconds(),
+): Promise<StoreResult<ShortlistOutcome>> {
+  return withStoreErrors(async () => {
+    const snap = parseInput(SnapshotSchema, snapshot, "The numbers read from this page are not valid, so it cannot be shortlisted.");
+    const figures = parseInput(CreatorSummarySchema, summary, "This creator's figures are not valid, so it cannot be shortlisted.");
+    const key = snap.handle ? handleKey(snap.handle) : '';
+    if (!snap.handle || !key) throw new StoreInputError('This page does not say whose account it is, so it cannot be shortlisted.');
+    const handle = snap.handle;
+    return inTransaction(db, ['campaigns', 'creators', 'entries'], 'readwrite', async (tx) => {
+      if (!(await tx.objectStore('campaigns').getKey(campaign))) throw new StoreInputError('That campaign no longer exists.');
+      const creators = tx.objectStore('creators');
+      const existing = parseRecord(CreatorRecordSchema, await creators.get([snap.platform, key]));
+      await creators.put(parseInput(CreatorRecordSchema, creatorFrom(existing, snap, figures, handle, now)));
+      const entries = tx.objectStore('entries');
+      const isNew = (await entries.getKey([campaign, snap.platform, key])) === undefined;
+      if (isNew) await entries.put(newEntry(campaign, snap.platform, key, now));
+      return { isNew, creatorIsNew: existing === null };
+    });
+  });
+}
+
+/** The ids of the campaigns the creator is on (empty when on none). */
+export function isShortlisted(db: Db, platform: Platform, handle: string): Promise<StoreResult<string[]>> {
+  return withStoreErrors(async () => {
+    const keys = await db.getAllKeysFromIndex('entries', 'byCreator', [platform, handleKey(handle)]);
+    return keys.map(([id]) => id);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries
+
+type CreatorsAndEntriesTx = Pick<IDBPTransaction<LensDB, ['creators', 'entries'], 'readwrite'>, 'objectStore'>;
+
+/** Drop the creators that are on no campaign any more (in the transaction that removed entries). */
+async function dropOrphans(tx: CreatorsAndEntriesTx, removed: ReadonlyArray<readonly [unknown, string, string]>): Promise<void> {
+  const creators = new Map(removed.map(([, platform, key]) => [`${platform}\u0000${key}`, [platform, key] as [string, string]]));
+  for (const key of creators.values()) {
+    const onAny = await tx.objectStore('entries').index('byCreator').getKey(key);
+    if (onAny === undefined) await tx.objectStore('creators').delete(key);
+  }
+}
+
+/** Take the entries off their campaigns (multi-select: one transaction for all). */
+export function removeFromCampaign(db: Db, keys: readonly EntryKey[]): Promise<StoreResult<{ removed: number }>> {
+  return withStoreErrors(async () => {
+    const parsed = parseKeys(keys);
+    return inTransaction(db, ['creators', 'entries'], 'readwrite', async (tx) => {
+      const entries = tx.objectStore('entries');
+      let removed = 0;
+      for (const key of parsed) {
+        if ((await entries.getKey(key)) === undefined) continue;
+        await entries.delete(key);
+        removed++;
+      }
+      await dropOrphans(tx, parsed);
+      return { removed };
+    });
+  });
+}
+
+export interface MoveOutcome {
+  moved: number;
+  /** Already on the target campaign: left where they were, so no notes are overwritten. */
+  alreadyThere: number;
+  /** No longer on their campaign (removed meanwhile, e.g. in another tab). */
+  missing: number;
+}
+
+/** Move entries to another campaign, with their notes, tags, status and results. */
+export function moveEntries(db: Db, keys: readonly EntryKey[], toCampaign: string, now: number = nowSeconds()): Promise<StoreResult<MoveOutcome>> {
+  return withStoreErrors(async () => {
+    const parsed = parseKeys(keys);
+    return inTransaction(db, ['campaigns', 'entries'], 'readwrite', async (tx) => {
+      if (!(await tx.objectStore('campaigns').getKey(toCampaign))) throw new StoreInputError('That campaign no longer exists.');
+      const entries = tx.objectStore('entries');
+      const outcome: MoveOutcome = { moved: 0, alreadyThere: 0, missing: 0 };
+      for (const [from, platform, key] of parsed) {
+        if (from === toCampaign) {
+          outcome.alreadyThere++;
+          continue;
+        }
+        const entry = parseRecord(EntrySchema, await entries.get([from, platform, key]));
+        if (!entry) {
+          outcome.missing++;
+        } else if ((await entries.getKey([toCampaign, platform, key])) !== undefined) {
+          outcome.alreadyThere++;
+        } else {
+          await entries.put({ ...entry, campaignId: toCampaign, updatedAt: now });
+          await entries.delete([from, platform, key]);
+          outcome.moved++;
+        }
+      }
+      return outcome;
+    });
+  });
+}
+
+/** Tags compare case-insensitively; the first spelling is kept. */
+function mergeTags(current: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
+  const removed = new Set(remove.map((t) => t.trim().toLowerCase()));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of [...current, ...add]) {
+    const t = raw.trim();
+    const lower = t.toLowerCase();
+    if (!t || seen.has(lower) || removed.has(lower)) continue;
+    seen.add(lower);
+    out.push(t);
+  }
+  return out;
+}
+
+const TagChangeSchema = z.object({ add: z.optional(z.array(tag)), remove: z.optional(z.array(z.string())) });
+
+/** Add and/or remove tags on several entries at once (one transaction). */
+export function tagEntries(
+  db: Db,
+  keys: readonly EntryKey[],
+  change: { add?: readonly string[]; remove?: readonly string[] },
+  now: number = nowSeconds(),
+): Promise<StoreResult<{ updated: number }>> {
+  return withStoreErrors(async () => {
+    const parsed = parseKeys(keys);
+    const { add = [], remove = [] } = parseInput(TagChangeSchema, change);
+    return inTransaction(db, ['entries'], 'readwrite', async (tx) => {
+      let updated = 0;
+      for (const key of parsed) {
+        const entry = parseRecord(EntrySchema, await tx.store.get(key));
+        if (!entry) continue;
+        const next = parseInput(EntrySchema, { ...entry, tags: mergeTags(entry.tags, add, remove), updatedAt: now });
+        await tx.store.put(next);
+        updated++;
+      }
+      return { updated };
+    });
+  });
+}
+
+function applyPatch(entry: Entry, patch: z.infer<typeof EntryPatchSchema>, now: number): Entry {
+  const { results, couponCode, affiliateLink, tags: newTags, ...rest } = patch;
+  const next: Entry = { ...entry, ...rest, updatedAt: now };
+  if (newTags !== undefined) next.tags = mergeTags(newTags, [], []);
+  // Form fields send "" for "none".
+  if (couponCode !== undefined) next.couponCode = couponCode || null;
+  if (affiliateLink !== undefined) next.affiliateLink = affiliateLink || null;
+  if (results !== undefined) next.results = { ...entry.results, ...results };
+  return parseInput(EntrySchema, next);
+}
+
+/** Change an entry's notes, tags, status, prices, coupon, link or results. */
+export function updateEntry(db: Db, key: EntryKey, patch: EntryPatch, now: number = nowSeconds()): Promise<StoreResult<Entry>> {
+  return withStoreErrors(async () => {
+    const parsedKey = parseKey(key);
+    const changes = parseInput(EntryPatchSchema, patch);
+    return inTransaction(db, ['entries'], 'readwrite', async (tx) => {
+      const entry = parseRecord(EntrySchema, await tx.store.get(parsedKey));
+      if (!entry) throw new StoreInputError('This creator is no longer on that campaign.');
+      const next = applyPatch(entry, changes, now);
+      await tx.store.put(next);
+      return next;
+    });
+  });
+}
+
+/** The key range of one campaign's entries; undefined (every entry) when no campaign is given. */
+function campaignRange(campaign: string | undefined): IDBKeyRange | undefined {
+  // Keys are [campaignId, platform, handleKey]; an array sorts after every string.
+  return campaign === undefined ? undefined : IDBKeyRange.bound([campaign], [campaign, []]);
+}
+
+/** The entries of one campaign (or of every campaign), each with its creator. */
+export function listEntries(db: Db, campaign?: string): Promise<StoreResult<Listed<ShortlistRow>>> {
+  return withStoreErrors(() =>
+    inTransaction(db, ['campaigns', 'creators', 'entries'], 'readonly', async (tx) => {
+      const [rawCampaigns, rawCreators, rawEntries] = await Promise.all([
+        tx.objectStore('campaigns').getAll(),
+        tx.objectStore('creators').getAll(),
+        tx.objectStore('entries').getAll(campaignRange(campaign)),
+      ]);
+      const names = new Map<string, string>();
+      for (const c of rawCampaigns) {
+        const parsed = parseRecord(CampaignSchema, c);
+        if (parsed) names.set(parsed.id, parsed.name);
+      }
+      const creators = new Map<string, CreatorRecord>();
+      for (const c of rawCreators) {
+        const parsed = parseRecord(CreatorRecordSchema, c);
+        if (parsed) creators.set(`${parsed.platform}\u0000${parsed.handleKey}`, parsed);
+      }
+      const items: ShortlistRow[] = [];
+      for (const e of rawEntries) {
+        const entry = parseRecord(EntrySchema, e);
+        if (!entry) continue;
+        const creator = creators.get(`${entry.platform}\u0000${entry.handleKey}`);
+        const campaignName = names.get(entry.campaignId);
+        if (creator && campaignName !== undefined) items.push({ entry, creator, campaignName });
+      }
+      return { items, skipped: rawEntries.length - items.length };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns
+
+const CampaignNameSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, 'cannot be empty'),
+  z.maxLength(MAX_CAMPAIGN_NAME_LENGTH, `must be at most ${MAX_CAMPAIGN_NAME_LENGTH} characters`),
+);
+const CampaignPatchSchema = z.strictObject({
+  name: z.optional(CampaignNameSchema),
+  budget: z.optional(money),
+  archived: z.optional(z.boolean()),
+});
+export type CampaignPatch = z.input<typeof CampaignPatchSchema>;
+const NewCampaignSchema = z.object({ name: CampaignNameSchema, budget: money });
+
+/** Campaign names are unique, ignoring case, so lists and exports cannot mix two up. */
+function assertNameFree(all: unknown[], name: string, exceptId: string | null): void {
+  const lower = name.toLowerCase();
+  const taken = all.some((c) => {
+    const parsed = parseRecord(CampaignSchema, c);
+    return parsed !== null && parsed.id !== exceptId && parsed.name.toLowerCase() === lower;
+  });
+  if (taken) throw new StoreInputError(`A campaign named "${name}" already exists.`);
+}
+
+export function createCampaign(
+  db: Db,
+  name: string,
+  budget: number | null = null,
+  now: number = nowSeconds(),
+): Promise<StoreResult<Campaign>> {
+  return withStoreErrors(async () => {
+    const input = parseInput(NewCampaignSchema, { name, budget });
+    return inTransaction(db, ['campaigns'], 'readwrite', async (tx) => {
+      assertNameFree(await tx.store.getAll(), input.name, null);
+      const campaign: Campaign = { id: crypto.randomUUID(), name: input.name, budget: input.budget, createdAt: now, archived: false };
+      await tx.store.add(campaign);
+      return campaign;
+    });
+  });
+}
+
+/** Rename, set the budget or archive a campaign. */
+export function updateCampaign(db: Db, id: string, patch: CampaignPatch): Promise<StoreResult<Campaign>> {
+  return withStoreErrors(async () => {
+    const changes = parseInput(CampaignPatchSchema, patch);
+    return inTransaction(db, ['campaigns'], 'readwrite', async (tx) => {
+      const all = await tx.store.getAll();
+      const current = parseRecord(CampaignSchema, all.find((c) => (c as Partial<Campaign> | undefined)?.id === id));
+      if (!current) throw new StoreInputError('That campaign no longer exists.');
+      if (changes.name !== undefined) assertNameFree(all, changes.name, id);
+      const next = parseInput(CampaignSchema, { ...current, ...changes });
+      await tx.store.put(next);
+      return next;
+    });
+  });
+}
+
+export function renameCampaign(db: Db, id: string, name: string): Promise<StoreResult<Campaign>> {
+  return updateCampaign(db, id, { name });
+}
+
+/** Delete a campaign and its entries. The default "Shortlist" stays: it is every page's home. */
+export function deleteCampaign(db: Db, id: string): Promise<StoreResult<{ removedEntries: number }>> {
+  return withStoreErrors(async () => {
+    if (id === DEFAULT_CAMPAIGN_ID) throw new StoreInputError('The Shortlist campaign cannot be deleted; remove its creators instead.');
+    return inTransaction(db, ['campaigns', 'creators', 'entries'], 'readwrite', async (tx) => {
+      if (!(await tx.objectStore('campaigns').getKey(id))) throw new StoreInputError('That campaign no longer exists.');
+      const entries = tx.objectStore('entries');
+      const keys = await entries.getAllKeys(campaignRange(id));
+      for (const key of keys) await entries.delete(key);
+      await tx.objectStore('campaigns').delete(id);
+      await dropOrphans(tx, keys);
+      return { removedEntries: keys.length };
+    });
+  });
+}
+
+export interface CampaignSummary extends Campaign {
+  entries: number;
+}
+
+/** Every campaign with its number of entries, the default first, then by creation. */
+export function listCampaigns(db: Db): Promise<StoreResult<Listed<CampaignSummary>>> {
+  return withStoreErrors(() =>
+    inTransaction(db, ['campaigns', 'entries'], 'readonly', async (tx) => {
+      const raw = await tx.objectStore('campaigns').getAll();
+      const campaigns = raw.map((c) => parseRecord(CampaignSchema, c)).filter((c): c is Campaign => c !== null);
+      const items = await Promise.all(
+        campaigns.map(async (c) => ({ ...c, entries: await tx.objectStore('entries').count(campaignRange(c.id)) })),
+      );
+      items.sort((a, b) => Number(b.id === DEFAULT_CAMPAIGN_ID) - Number(a.id === DEFAULT_CAMPAIGN_ID) || a.createdAt - b.createdAt);
+      return { items, skipped: raw.length - items.length };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filtering and sorting (pure)
+
+export const SORT_COLUMNS = [
+  'handle',
+  'displayName',
+  'platform',
+  'campaign',
+  'followers',
+  'er',
+  'erPerView',
+  'tier',
+  'sizeClass',
+  'pricePoint',
+  'priceLow',
+  'priceHigh',
+  'status',
+  'agreedPrice',
+  'orders',
+  'revenue',
+  'cost',
+  'addedAt',
+  'updatedAt',
+] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+
+export interface ShortlistQuery {
+  /** Words that must all occur (ignoring case) in the handle, display name, notes or tags. */
+  text?: string;
+  /** Each list filters when not empty: the row's value must be one of those listed. */
+  platforms?: readonly Platform[];
+  tierRanks?: readonly number[];
+  sizeClasses?: readonly SizeClass[];
+  statuses?: readonly EntryStatus[];
+  /** The row must carry every tag listed (ignoring case). */
+  tags?: readonly string[];
+  /** Engagement rate range in percent, inclusive; a row with an unknown rate is left out when a bound is set. */
+  erMin?: number | null;
+  erMax?: number | null;
+  sort?: { column: SortColumn; direction: 'asc' | 'desc' };
+}
+
+const SIZE_ORDER: Record<SizeClass, number> = { nano: 0, micro: 1, midi: 2, macro: 3, mega: 4 };
+const STATUS_ORDER = Object.fromEntries(ENTRY_STATUSES.map((s, i) => [s, i])) as Record<EntryStatus, number>;
+
+/** Sort keys: strings lower-cased, ordinal columns as their position; null = unknown. */
+const SORT_KEYS: Record<SortColumn, (row: ShortlistRow) => string | number | null> = {
+  handle: (r) => r.creator.handleKey,
+  displayName: (r) => r.creator.displayName?.toLowerCase() ?? null,
+  platform: (r) => r.creator.platform,
+  campaign: (r) => r.campaignName.toLowerCase(),
+  followers: (r) => r.creator.followers,
+  er: (r) => r.creator.er,
+  erPerView: (r) => r.creator.erPerView,
+  tier: (r) => r.creator.tierRank,
+  sizeClass: (r) => (r.creator.sizeClass === null ? null : SIZE_ORDER[r.creator.sizeClass]),
+  pricePoint: (r) => r.creator.pricePoint,
+  priceLow: (r) => r.creator.priceLow,
+  priceHigh: (r) => r.creator.priceHigh,
+  status: (r) => STATUS_ORDER[r.entry.status],
+  agreedPrice: (r) => r.entry.agreedPrice,
+  orders: (r) => r.entry.results.orders,
+  revenue: (r) => r.entry.results.revenue,
+  cost: (r) => r.entry.results.cost,
+  addedAt: (r) => r.entry.addedAt,
+  updatedAt: (r) => r.entry.updatedAt,
+};
+
+function finiteOrNull(n: number | null | undefined): number | null {
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+
+function rowFilter(query: ShortlistQuery): (row: ShortlistRow) => boolean {
+  const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const platforms = query.platforms?.length ? new Set(query.platforms) : null;
+  const tiers = query.tierRanks?.length ? new Set(query.tierRanks) : null;
+  const sizes = query.sizeClasses?.length ? new Set(query.sizeClasses) : null;
+  const statuses = query.statuses?.length ? new Set(query.statuses) : null;
+  const wantedTags = (query.tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const erMin = finiteOrNull(query.erMin);
+  const erMax = finiteOrNull(query.erMax);
+  return (row) => {
+    const { creator, entry } = row;
+    if (platforms && !platforms.has(creator.platform)) return false;
+    if (statuses && !statuses.has(entry.status)) return false;
+    if (tiers && (creator.tierRank === null || !tiers.has(creator.tierRank))) return false;
+    if (sizes && (creator.sizeClass === null || !sizes.has(creator.sizeClass))) return false;
+    if (erMin !== null || erMax !== null) {
+      if (creator.er === null) return false;
+      if (erMin !== null && creator.er < erMin) return false;
+      if (erMax !== null && creator.er > erMax) return false;
+    }
+    if (wantedTags.length) {
+      const has = new Set(entry.tags.map((t) => t.toLowerCase()));
+      if (!wantedTags.every((t) => has.has(t))) return false;
+    }
+    if (words.length) {
+      const haystack = searchText(row);
+      if (!words.every((w) => haystack.includes(w))) return false;
+    }
+    return true;
+  };
+}
+
+function searchText(row: ShortlistRow): string {
+  const { creator, entry } = row;
+  return `${creator.handleKey}\n${creator.displayName ?? ''}\n${entry.notes}\n${entry.tags.join('\n')}`.toLowerCase();
+}
+
+function compareKeys(a: string | number, b: string | number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Same rows in the same order every time: equal keys fall back to handle, platform, campaign. */
+function tieBreak(a: ShortlistRow, b: ShortlistRow): number {
+  return (
+    compareKeys(a.creator.handleKey, b.creator.handleKey) ||
+    compareKeys(a.creator.platform, b.creator.platform) ||
+    compareKeys(a.entry.campaignId, b.entry.campaignId)
+  );
+}
+
+/**
+ * The rows the query keeps, sorted. Unknown values (null) sort last in both directions: a
+ * creator whose rate is unknown is neither the best nor the worst. Without `sort`, rows keep
+ * their order. Keys are computed once per row (not per comparison) to stay well under a frame
+ * for 10,000 rows.
+ */
+export function filterAndSort(rows: readonly ShortlistRow[], query: ShortlistQuery = {}): ShortlistRow[] {
+  const kept = rows.filter(rowFilter(query));
+  if (!query.sort) return kept;
+  const keyOf = SORT_KEYS[query.sort.column];
+  const sign = query.sort.direction === 'desc' ? -1 : 1;
+  const decorated = kept.map((row) => ({ row, key: keyOf(row) }));
+  decorated.sort((a, b) => {
+    if (a.key === null || b.key === null) {
+      if (a.key !== b.key) return a.key === null ? 1 : -1;
+      return tieBreak(a.row, b.row);
+    }
+    return sign * compareKeys(a.key, b.key) || tieBreak(a.row, b.row);
+  });
+  return decorated.map((d) => d.row);
+}
