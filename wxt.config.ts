@@ -17,7 +17,8 @@ export default defineConfig({
     name: 'Reloquence Lens',
     description:
       'Engagement rate, tier and a fair price per post for creators on Instagram, YouTube, TikTok and X — read from the page, computed in your browser.',
-    permissions: [],
+    // contextMenus: "Add this creator to the shortlist" on a profile link (no install warning).
+    permissions: ['contextMenus'],
     action: { default_title: 'Reloquence Lens' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

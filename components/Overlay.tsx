@@ -2,6 +2,7 @@ import type { Analysis } from '@/lib/metrics/analysis';
 import { formatPercent } from '@/lib/metrics/format';
 import type { Snapshot } from '@/lib/platforms/types';
 import type { VisitedRates } from '@/lib/store/video-visits';
+import type { ComponentChildren } from 'preact';
 import { ProfileCard } from './ProfileCard';
 
 export interface OverlayProps {
@@ -9,13 +10,14 @@ export interface OverlayProps {
   analysis: Analysis;
   stalled?: boolean;
   visited?: VisitedRates | null;
+  actions?: ComponentChildren;
   collapsed: boolean;
   onToggle(): void;
   onClose(): void;
 }
 
 /** The floating card on the platform's page: the profile card with collapse and close. */
-export function Overlay({ snapshot, analysis, stalled, visited, collapsed, onToggle, onClose }: OverlayProps) {
+export function Overlay({ snapshot, analysis, stalled, visited, actions, collapsed, onToggle, onClose }: OverlayProps) {
   const er = analysis.engagement.mean;
   return (
     <div class={`rl-root rl-overlay${collapsed ? ' rl-collapsed' : ''}`} data-testid="overlay" role="complementary" aria-label="Reloquence Lens">
@@ -41,7 +43,7 @@ export function Overlay({ snapshot, analysis, stalled, visited, collapsed, onTog
           ✕
         </button>
       </div>
-      {!collapsed && <ProfileCard snapshot={snapshot} analysis={analysis} stalled={stalled} visited={visited} />}
+      {!collapsed && <ProfileCard snapshot={snapshot} analysis={analysis} stalled={stalled} visited={visited} actions={actions} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { analyzeSnapshot } from '@/lib/metrics/analysis';
 import type { LensState } from '@/lib/schema';
 import type { VisitedRates } from '@/lib/store/video-visits';
@@ -10,14 +11,28 @@ export type PopupStatus =
   | { kind: 'profile'; state: LensState; visited: VisitedRates | null };
 
 /** The toolbar popup: the same profile card as the overlay, or a plain word on why there is none. */
-export function PopupView({ status, now }: { status: PopupStatus; now: number }) {
+export function PopupView({
+  status,
+  now,
+  actions,
+  onOpenShortlist,
+}: {
+  status: PopupStatus;
+  now: number;
+  /** What the user can do with the creator on screen (the Shortlist button). */
+  actions?: ComponentChildren;
+  onOpenShortlist(): void;
+}) {
   return (
     <div class="rl-root" data-testid="popup">
       <div class="rl-popup-head">
         <span class="rl-logo" aria-hidden="true">
           R
         </span>
-        Reloquence Lens
+        <span class="rl-popup-title">Reloquence Lens</span>
+        <button type="button" class="rl-btn" data-testid="open-shortlist" onClick={onOpenShortlist}>
+          Shortlist ↗
+        </button>
       </div>
       {status.kind === 'loading' && <Message title="Reading this tab…" />}
       {status.kind === 'unsupported' && (
@@ -37,6 +52,7 @@ export function PopupView({ status, now }: { status: PopupStatus; now: number })
           snapshot={status.state.snapshot}
           analysis={analyzeSnapshot(status.state.snapshot, { now })}
           visited={status.visited}
+          actions={actions}
         />
       )}
     </div>

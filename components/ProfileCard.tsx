@@ -13,6 +13,8 @@ export interface ProfileCardProps {
   stalled?: boolean;
   /** Rates of this channel's videos the user has opened (channel pages show views only). */
   visited?: VisitedRates | null;
+  /** Buttons for what the user can do with this creator (shown under the name). */
+  actions?: ComponentChildren;
 }
 
 /** What each platform calls its counts. */
@@ -28,7 +30,7 @@ function cap(word: string): string {
 }
 
 /** The creator's numbers: what was measured, what it means, and where it came from. */
-export function ProfileCard({ snapshot, analysis, stalled = false, visited = null }: ProfileCardProps) {
+export function ProfileCard({ snapshot, analysis, stalled = false, visited = null, actions }: ProfileCardProps) {
   if (snapshot.state === 'loading' && stalled) {
     return (
       <Message title={`No numbers for ${snapshot.handle ? `@${snapshot.handle}` : 'this page'} yet`}>
@@ -64,6 +66,7 @@ export function ProfileCard({ snapshot, analysis, stalled = false, visited = nul
   return (
     <div class="rl-card" data-testid="profile-card">
       <Who snapshot={snapshot} />
+      {actions}
       <EngagementHeadline snapshot={snapshot} analysis={analysis} />
       <TierLine analysis={analysis} />
       <Verdict snapshot={snapshot} analysis={analysis} />

@@ -7,6 +7,9 @@ import type { LensState } from './schema';
 import type { Snapshot } from './platforms/types';
 import type { VisitedRates } from './store/video-visits';
 
+/** The background's answer about a creator's place on the shortlist. */
+export type ShortlistAnswer = { ok: true; campaigns: string[] } | { ok: false; message: string };
+
 export interface ProtocolMap {
   /** Popup → content script of the active tab: what is on screen. */
   getLensState(): LensState | null;
@@ -18,4 +21,8 @@ export interface ProtocolMap {
    * context: the browser may refuse it IndexedDB, so it asks.)
    */
   visitedRates(snapshot: Snapshot): VisitedRates | null;
+  /** Overlay page or popup → background: put this creator on the default shortlist. */
+  shortlistAdd(snapshot: Snapshot): ShortlistAnswer;
+  /** Overlay page or popup → background: the campaigns this creator is on (empty: not shortlisted). */
+  shortlistStatus(who: { platform: Snapshot['platform']; handle: string }): ShortlistAnswer;
 }

@@ -2,9 +2,11 @@ import { render } from 'preact';
 import '@/components/lens.css';
 import './overlay.css';
 import { FRAME_SOURCE, type FrameMessage } from '@/lib/overlay-protocol';
+import { ShortlistButton, type ShortlistState } from '@/components/ShortlistButton';
 import { HostMessageSchema, type HostMessage } from '@/lib/schema';
 import { VisitedRatesSchema, type VisitedRates } from '@/lib/store/video-visits';
 import { sendMessage } from '@/utils/messaging';
+import { addToShortlist, canShortlist, shortlistStateOf } from '@/utils/shortlist-client';
 import { App } from './App';
 import { configureZodForExtension } from '@/lib/zod-setup';
 
@@ -25,28 +27,55 @@ const root = document.getElementById('app')!;
 // Listening starts before anything renders, and the view is rendered the moment it arrives:
 // no effect or animation frame stands between the page's data and the card (the frame may be
 // hidden, and hidden frames get no animation frames).
-let current: HostMessage | null = null;
+interface Shown {
+  view: HostMessage;
+  visited: VisitedRates | null;
+  shortlist: ShortlistState | null;
+}
 
-function show(view: HostMessage, visited: VisitedRates | null): void {
-  render(<App view={view} visited={visited} onClose={() => tellHost({ type: 'close', url: view.snapshot.url })} />, root);
+let shown: Shown | null = null;
+
+function draw(): void {
+  if (!shown) return;
+  const { view, visited, shortlist } = shown;
+  const actions = shortlist && <ShortlistButton state={shortlist} onAdd={() => add(view)} />;
+  render(<App view={view} visited={visited} actions={actions} onClose={() => tellHost({ type: 'close', url: view.snapshot.url })} />, root);
   // Size first, so the frame never shows a clipped card.
   reportSize();
 }
+
+/** Apply a change to what is shown, if the view it was made for is still the one on screen. */
+function update(view: HostMessage, change: Partial<Omit<Shown, 'view'>>): void {
+  if (shown?.view !== view) return;
+  shown = { ...shown, ...change };
+  draw();
+}
+
+function add(view: HostMessage): void {
+  update(view, { shortlist: { kind: 'saving' } });
+  void addToShortlist(view.snapshot).then((shortlist) => update(view, { shortlist }));
+}
+
+const creatorOf = (v: HostMessage | undefined) => (v?.snapshot.handle ? `${v.snapshot.platform}:${v.snapshot.handle.toLowerCase()}` : null);
 
 window.addEventListener('message', (event) => {
   if (event.source !== window.parent) return;
   const parsed = HostMessageSchema.safeParse(event.data);
   if (!parsed.success) return;
   const view = parsed.data;
-  current = view;
-  show(view, null);
-  tellHost({ type: 'rendered', url: view.snapshot.url });
+  const snapshot = view.snapshot;
+  const sameCreator = creatorOf(shown?.view) !== null && creatorOf(shown?.view) === creatorOf(view);
+  const shortlist = !canShortlist(snapshot) ? null : sameCreator && shown?.shortlist ? shown.shortlist : { kind: 'checking' as const };
+  shown = { view, visited: sameCreator ? (shown?.visited ?? null) : null, shortlist };
+  draw();
+  tellHost({ type: 'rendered', url: snapshot.url });
+  if (shortlist?.kind === 'checking') void shortlistStateOf(snapshot).then((state) => update(view, { shortlist: state }));
   // A channel page shows views only: add the rates of its videos the user has opened.
-  if (view.snapshot.platform === 'youtube' && view.snapshot.kind === 'profile') {
-    sendMessage('visitedRates', view.snapshot).then(
+  if (snapshot.platform === 'youtube' && snapshot.kind === 'profile') {
+    sendMessage('visitedRates', snapshot).then(
       (answer) => {
         const visited = VisitedRatesSchema.safeParse(answer);
-        if (visited.success && visited.data && current === view) show(view, visited.data);
+        if (visited.success && visited.data) update(view, { visited: visited.data });
       },
       () => {
         // No background answering (the extension is reloading): the card stays as it is.

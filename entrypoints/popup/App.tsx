@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView, type PopupStatus } from '@/components/PopupView';
+import { ShortlistButton, type ShortlistState } from '@/components/ShortlistButton';
+import { addToShortlist, canShortlist, shortlistStateOf } from '@/utils/shortlist-client';
 import { LensStateSchema } from '@/lib/schema';
 import { visitedFor } from '@/lib/store/visited-for';
 import { sendMessage } from '@/utils/messaging';
@@ -35,8 +37,35 @@ async function loadStatus(): Promise<PopupStatus> {
 
 export function App() {
   const [status, setStatus] = useState<PopupStatus>({ kind: 'loading' });
+  const [shortlist, setShortlist] = useState<ShortlistState | null>(null);
   useEffect(() => {
-    loadStatus().then(setStatus, () => setStatus({ kind: 'unsupported' }));
+    loadStatus().then(
+      (loaded) => {
+        setStatus(loaded);
+        const snapshot = loaded.kind === 'profile' ? loaded.state.snapshot : null;
+        if (snapshot && canShortlist(snapshot)) {
+          setShortlist({ kind: 'checking' });
+          void shortlistStateOf(snapshot).then(setShortlist);
+        }
+      },
+      () => setStatus({ kind: 'unsupported' }),
+    );
   }, []);
-  return <PopupView status={status} now={Date.now() / 1000} />;
+  const snapshot = status.kind === 'profile' ? status.state.snapshot : null;
+  const add = () => {
+    if (!snapshot) return;
+    setShortlist({ kind: 'saving' });
+    void addToShortlist(snapshot).then(setShortlist);
+  };
+  return (
+    <PopupView
+      status={status}
+      now={Date.now() / 1000}
+      actions={shortlist && <ShortlistButton state={shortlist} onAdd={add} />}
+      onOpenShortlist={() => {
+        void browser.tabs.create({ url: browser.runtime.getURL('/shortlist.html') });
+        window.close();
+      }}
+    />
+  );
 }

@@ -1,0 +1,104 @@
+import { formatCount, formatMoney, formatPercent, formatRange } from '@/lib/metrics/format';
+import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
+import { PLATFORM_LABELS } from '@/lib/platforms/types';
+import { ENTRY_STATUS_LABELS, type CreatorRecord, type ShortlistRow } from '@/lib/store/shortlist';
+
+export const MIN_COMPARE = 2;
+export const MAX_COMPARE = 6;
+
+/**
+ * What one engagement costs at the suggested price: price point ÷ the engagements a post can be
+ * expected to get (followers × ER / 100). Unknown (null) when any of those is unknown or the
+ * expected engagements are zero, never NaN or Infinity.
+ */
+export function costPerEngagement(c: Pick<CreatorRecord, 'pricePoint' | 'followers' | 'er'>): number | null {
+  if (c.pricePoint === null || c.followers === null || c.er === null) return null;
+  const expected = (c.followers * c.er) / 100;
+  if (!(expected > 0)) return null;
+  const cost = c.pricePoint / expected;
+  return Number.isFinite(cost) ? cost : null;
+}
+
+/** Cents matter for a cost per engagement ($0.04), unlike for a price per post. */
+function formatCost(n: number | null, currency: string): string {
+  if (n === null) return '—';
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: n < 0.1 ? 3 : 2 }).format(n);
+  } catch {
+    return `${currency} ${n.toFixed(2)}`;
+  }
+}
+
+/** The tier and size class in words; the shortlist does not keep the benchmark verdict. */
+function standing(c: CreatorRecord): string {
+  const parts = [c.tierRank === null ? null : `Tier ${c.tierRank}${c.tierName ? ` ${c.tierName}` : ''}`, c.sizeClass ? SIZE_CLASS_LABELS[c.sizeClass] : null];
+  const known = parts.filter((p): p is string => p !== null);
+  return known.length ? known.join(' · ') : 'Tier unknown';
+}
+
+export interface CompareViewProps {
+  rows: readonly ShortlistRow[];
+  onClose: () => void;
+}
+
+/** 2–6 creators side by side, one card each, the same figures in the same order. */
+export function CompareView({ rows, onClose }: CompareViewProps) {
+  const best = bestCost(rows);
+  return (
+    <section class="rl-compare" aria-label="Compare creators" data-testid="compare">
+      <header class="rl-compare-head">
+        <h2>Compare {rows.length} creators</h2>
+        <button type="button" class="rl-btn" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      <div class="rl-compare-cards">
+        {rows.map((row) => {
+          const c = row.creator;
+          const currency = c.currency ?? 'USD';
+          const cpe = costPerEngagement(c);
+          return (
+            <article class="rl-compare-card" key={`${row.entry.campaignId}/${c.platform}/${c.handleKey}`} data-testid="compare-card">
+              <h3>
+                <a href={c.profileUrl} target="_blank" rel="noopener noreferrer">
+                  @{c.handle}
+                </a>
+              </h3>
+              <p class="rl-compare-sub">
+                {PLATFORM_LABELS[c.platform]}
+                {c.displayName ? ` · ${c.displayName}` : ''}
+              </p>
+              <dl>
+                <dt>Followers</dt>
+                <dd data-testid="compare-followers">{formatCount(c.followers)}</dd>
+                <dt>ER</dt>
+                <dd data-testid="compare-er">{formatPercent(c.er)}</dd>
+                <dt>ER per view</dt>
+                <dd>{formatPercent(c.erPerView)}</dd>
+                <dt>Price</dt>
+                <dd>
+                  {formatMoney(c.pricePoint, currency)}
+                  <span class="rl-range"> {formatRange(c.priceLow, c.priceHigh, currency)}</span>
+                </dd>
+                <dt title="Price ÷ (followers × ER)">Cost per engagement</dt>
+                <dd data-testid="compare-cpe" class={cpe !== null && cpe === best ? 'rl-best' : undefined}>
+                  {formatCost(cpe, currency)}
+                </dd>
+                <dt>Standing</dt>
+                <dd>{standing(c)}</dd>
+                <dt>Status</dt>
+                <dd>{ENTRY_STATUS_LABELS[row.entry.status]}</dd>
+              </dl>
+            </article>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** The lowest known cost per engagement, to mark it; null when none is known. */
+function bestCost(rows: readonly ShortlistRow[]): number | null {
+  const costs = rows.map((r) => costPerEngagement(r.creator)).filter((n): n is number => n !== null);
+  return costs.length > 1 ? Math.min(...costs) : null;
+}

@@ -1,0 +1,542 @@
+import type { IDBPDatabase } from 'idb';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { CompareView, MAX_COMPARE, MIN_COMPARE } from '@/components/CompareView';
+import { ImportDialog } from '@/components/ImportDialog';
+import { ROW_HEIGHT, rowId, ShortlistTable, type SortState } from '@/components/ShortlistTable';
+import { SIZE_CLASS_LABELS, type SizeClass } from '@/lib/metrics/tiers';
+import { PLATFORM_LABELS, type Platform } from '@/lib/platforms/types';
+import { openLensDb, type LensDB } from '@/lib/store/db';
+import { storeErrorMessage } from '@/lib/store/errors';
+import { exportRows, parseImport, planImport, toCsv, toJson, type ImportPlan, type ImportPreview } from '@/lib/store/exchange';
+import { applyImport, existingRowKeys, readBackup } from '@/lib/store/import-apply';
+import {
+  createCampaign,
+  entryKeyOf,
+  ENTRY_STATUSES,
+  ENTRY_STATUS_LABELS,
+  filterAndSort,
+  listCampaigns,
+  listEntries,
+  moveEntries,
+  removeFromCampaign,
+  renameCampaign,
+  tagEntries,
+  updateEntry,
+  type CampaignSummary,
+  type EntryPatch,
+  type EntryStatus,
+  type ShortlistQuery,
+  type ShortlistRow,
+  type SortColumn,
+} from '@/lib/store/shortlist';
+
+type Db = IDBPDatabase<LensDB>;
+
+/** "All" is every campaign's entries; otherwise a campaign id. */
+const ALL = '';
+
+interface Filters {
+  text: string;
+  platform: Platform | '';
+  tier: string;
+  size: SizeClass | '';
+  tag: string;
+  status: EntryStatus | '';
+  erMin: string;
+  erMax: string;
+}
+const NO_FILTERS: Filters = { text: '', platform: '', tier: '', size: '', tag: '', status: '', erMin: '', erMax: '' };
+
+interface PendingImport {
+  fileName: string;
+  preview: ImportPreview;
+  plan: ImportPlan;
+  error: string | null;
+  applying: boolean;
+}
+
+type Notice = { kind: 'info' | 'error'; text: string } | null;
+
+/** A typed ER bound; blank or not a number = no bound. */
+function bound(text: string): number | null {
+  if (text.trim() === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+function queryOf(f: Filters, sort: SortState): ShortlistQuery {
+  return {
+    text: f.text,
+    platforms: f.platform ? [f.platform] : [],
+    tierRanks: f.tier ? [Number(f.tier)] : [],
+    sizeClasses: f.size ? [f.size] : [],
+    tags: f.tag ? [f.tag] : [],
+    statuses: f.status ? [f.status] : [],
+    erMin: bound(f.erMin),
+    erMax: bound(f.erMax),
+    ...(sort ? { sort } : {}),
+  };
+}
+
+/** Sorting the same column again flips it; a new column starts with the largest first for numbers. */
+const TEXT_COLUMNS = new Set<SortColumn>(['handle', 'displayName', 'platform', 'campaign', 'status']);
+function nextSort(current: SortState, column: SortColumn): SortState {
+  if (current?.column === column) return { column, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  return { column, direction: TEXT_COLUMNS.has(column) ? 'asc' : 'desc' };
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Save text as a file through the browser's download: a Blob URL and a clicked `<a download>`. */
+function download(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has started from the URL by now; revoking later frees the Blob.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function useWindowHeight(): number {
+  const [height, setHeight] = useState(window.innerHeight);
+  useEffect(() => {
+    const onResize = () => setHeight(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return height;
+}
+
+export function App() {
+  const [db, setDb] = useState<Db | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [campaigns, setCampaigns] = useState<CampaignSummary[]>([]);
+  const [campaign, setCampaign] = useState<string>(ALL);
+  const [rows, setRows] = useState<ShortlistRow[] | null>(null);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<SortState>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [comparing, setComparing] = useState<ShortlistRow[] | null>(null);
+  const [pending, setPending] = useState<PendingImport | null>(null);
+  const windowHeight = useWindowHeight();
+
+  useEffect(() => {
+    openLensDb().then(setDb, (e: unknown) => setNotice({ kind: 'error', text: storeErrorMessage(e) }));
+  }, []);
+
+  /** Read the campaigns and the chosen campaign's rows again (after any write). */
+  const reload = useCallback(async () => {
+    if (!db) return;
+    const [listed, entries] = await Promise.all([listCampaigns(db), listEntries(db, campaign === ALL ? undefined : campaign)]);
+    if (!listed.ok) return setNotice({ kind: 'error', text: listed.message });
+    if (!entries.ok) return setNotice({ kind: 'error', text: entries.message });
+    setCampaigns(listed.value.items);
+    setRows(entries.value.items);
+    if (entries.value.skipped > 0) {
+      setNotice({ kind: 'error', text: `${entries.value.skipped} stored entries could not be read and are not shown.` });
+    }
+    // A selected row that is gone (moved, removed, other tab) must not stay selected unseen.
+    const present = new Set(entries.value.items.map(rowId));
+    setSelected((s) => new Set([...s].filter((id) => present.has(id))));
+  }, [db, campaign]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const shown = useMemo(() => (rows ? filterAndSort(rows, queryOf(filters, sort)) : []), [rows, filters, sort]);
+  const tierOptions = useMemo(() => [...new Set((rows ?? []).map((r) => r.creator.tierRank).filter((t): t is number => t !== null))].sort((a, b) => a - b), [rows]);
+  const tagOptions = useMemo(() => {
+    const tags = new Map<string, string>();
+    for (const r of rows ?? []) for (const t of r.entry.tags) if (!tags.has(t.toLowerCase())) tags.set(t.toLowerCase(), t);
+    return [...tags.values()].sort((a, b) => a.localeCompare(b));
+  }, [rows]);
+  const selectedRows = useMemo(() => (rows ?? []).filter((r) => selected.has(rowId(r))), [rows, selected]);
+
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+
+  /** Run a store write, report its outcome, and show the stored state again. */
+  async function act<T>(run: (db: Db) => Promise<{ ok: true; value: T } | { ok: false; message: string }>, done: (value: T) => string): Promise<boolean> {
+    if (!db) return false;
+    const result = await run(db);
+    setNotice(result.ok ? { kind: 'info', text: done(result.value) } : { kind: 'error', text: result.message });
+    await reload();
+    return result.ok;
+  }
+
+  async function editEntry(row: ShortlistRow, patch: EntryPatch): Promise<string | null> {
+    if (!db) return 'The shortlist is not open.';
+    const result = await updateEntry(db, entryKeyOf(row), patch);
+    if (!result.ok) return result.message;
+    // Only this row changed: replace it in place rather than reading 10,000 rows again.
+    const id = rowId(row);
+    setRows((all) => all?.map((r) => (rowId(r) === id ? { ...r, entry: result.value } : r)) ?? null);
+    return null;
+  }
+
+  const keys = () => selectedRows.map(entryKeyOf);
+
+  async function exportCsv() {
+    if (!db) return;
+    const data = await readBackup(db);
+    if (!data.ok) return setNotice({ kind: 'error', text: data.message });
+    download(toCsv(exportRows(data.value)), `reloquence-shortlist-${today()}.csv`, 'text/csv;charset=utf-8');
+  }
+
+  async function exportJson() {
+    if (!db) return;
+    const data = await readBackup(db);
+    if (!data.ok) return setNotice({ kind: 'error', text: data.message });
+    download(toJson(data.value), `reloquence-backup-${today()}.json`, 'application/json');
+  }
+
+  async function chooseFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    // The same file chosen again must fire `change` again.
+    input.value = '';
+    if (!file || !db) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return setNotice({ kind: 'error', text: `The file ${file.name} could not be read.` });
+    }
+    const preview = parseImport(text, file.name);
+    const existing = await existingRowKeys(db);
+    if (!existing.ok) return setNotice({ kind: 'error', text: existing.message });
+    setPending({ fileName: file.name, preview, plan: planImport(preview, { keys: existing.value }), error: null, applying: false });
+  }
+
+  async function applyPending() {
+    if (!db || !pending) return;
+    setPending({ ...pending, applying: true, error: null });
+    const result = await applyImport(db, pending.preview);
+    if (!result.ok) return setPending({ ...pending, applying: false, error: result.message });
+    setPending(null);
+    const { added, updated, campaignsCreated } = result.value;
+    setNotice({
+      kind: 'info',
+      text: `Imported ${added} new and ${updated} updated rows${campaignsCreated ? `; ${campaignsCreated} ${campaignsCreated === 1 ? 'campaign' : 'campaigns'} created` : ''}.`,
+    });
+    await reload();
+  }
+
+  const current = campaigns.find((c) => c.id === campaign);
+  const empty = rows !== null && rows.length === 0 && campaign === ALL;
+  // Header, toolbar and filters take about 230 px; the table scrolls inside the rest.
+  const tableHeight = Math.max(ROW_HEIGHT * 6, windowHeight - 236);
+
+  return (
+    <div class="rl-root rl-page">
+      <header class="rl-page-head">
+        <span class="rl-logo" aria-hidden="true">
+          R
+        </span>
+        <h1>Shortlist</h1>
+        <CampaignPicker
+          campaigns={campaigns}
+          value={campaign}
+          onChange={(id) => {
+            setCampaign(id);
+            setSelected(new Set());
+          }}
+          onCreate={(name) => act((d) => createCampaign(d, name), (c) => `Campaign "${c.name}" created.`)}
+          onRename={current ? (name) => act((d) => renameCampaign(d, current.id, name), (c) => `Campaign renamed to "${c.name}".`) : null}
+        />
+        <span class="rl-spacer-flex" />
+        <label class="rl-btn" data-testid="import-button">
+          Import…
+          <input type="file" accept=".csv,.json,text/csv,application/json" class="rl-file" data-testid="import-file" onChange={(e) => void chooseFile(e.currentTarget)} />
+        </label>
+        <button type="button" class="rl-btn" onClick={() => void exportCsv()} disabled={!db}>
+          Export CSV
+        </button>
+        <button type="button" class="rl-btn" onClick={() => void exportJson()} disabled={!db}>
+          Export JSON backup
+        </button>
+      </header>
+
+      {notice && (
+        <p class={notice.kind === 'error' ? 'rl-notice rl-error' : 'rl-notice'} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+          {notice.text}
+          <button type="button" class="rl-link" onClick={() => setNotice(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </p>
+      )}
+
+      {empty ? (
+        <p class="rl-empty" data-testid="empty">
+          No creators shortlisted yet — open a creator's profile and click Shortlist.
+        </p>
+      ) : (
+        <>
+          <FilterBar filters={filters} setFilter={setFilter} tiers={tierOptions} tags={tagOptions} onClear={() => setFilters(NO_FILTERS)} />
+          <SelectionBar
+            count={selected.size}
+            shown={shown.length}
+            total={rows?.length ?? 0}
+            campaigns={campaigns}
+            onCompare={() => setComparing(selectedRows)}
+            onMove={(to) => act((d) => moveEntries(d, keys(), to), (o) => `${o.moved} moved${o.alreadyThere ? `, ${o.alreadyThere} already there` : ''}.`)}
+            onTag={(tag, add) => act((d) => tagEntries(d, keys(), add ? { add: [tag] } : { remove: [tag] }), (o) => `${add ? 'Tagged' : 'Untagged'} ${o.updated} rows.`)}
+            onRemove={() => act((d) => removeFromCampaign(d, keys()), (o) => `${o.removed} removed from their campaign.`)}
+          />
+          {rows === null ? (
+            <p class="rl-muted">Loading…</p>
+          ) : (
+            <ShortlistTable
+              rows={shown}
+              showCampaign={campaign === ALL}
+              sort={sort}
+              onSort={(column) => setSort((s) => nextSort(s, column))}
+              selected={selected}
+              onToggle={(id) =>
+                setSelected((s) => {
+                  const next = new Set(s);
+                  if (!next.delete(id)) next.add(id);
+                  return next;
+                })
+              }
+              onToggleAll={() => setSelected((s) => (shown.length > 0 && shown.every((r) => s.has(rowId(r))) ? new Set() : new Set(shown.map(rowId))))}
+              onEdit={editEntry}
+              height={tableHeight}
+            />
+          )}
+          {rows !== null && rows.length > 0 && shown.length === 0 && <p class="rl-empty">No creators match these filters.</p>}
+        </>
+      )}
+
+      {comparing && (
+        <div class="rl-modal-backdrop">
+          <div class="rl-modal rl-modal-wide" role="dialog" aria-modal="true">
+            <CompareView rows={comparing} onClose={() => setComparing(null)} />
+          </div>
+        </div>
+      )}
+      {pending && (
+        <ImportDialog
+          fileName={pending.fileName}
+          preview={pending.preview}
+          plan={pending.plan}
+          applying={pending.applying}
+          error={pending.error}
+          onApply={() => void applyPending()}
+          onCancel={() => setPending(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+interface CampaignPickerProps {
+  campaigns: CampaignSummary[];
+  value: string;
+  onChange: (id: string) => void;
+  onCreate: (name: string) => Promise<boolean>;
+  onRename: ((name: string) => Promise<boolean>) | null;
+}
+
+/** The campaign shown, and a small form to create one or rename the one shown. */
+function CampaignPicker({ campaigns, value, onChange, onCreate, onRename }: CampaignPickerProps) {
+  const [mode, setMode] = useState<'create' | 'rename' | null>(null);
+  const [name, setName] = useState('');
+  const current = campaigns.find((c) => c.id === value);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const run = mode === 'create' ? onCreate : onRename;
+    if (run && (await run(name))) setMode(null);
+  }
+
+  return (
+    <div class="rl-campaigns">
+      <label>
+        <span class="rl-visually-hidden">Campaign</span>
+        <select value={value} onChange={(e) => onChange(e.currentTarget.value)} data-testid="campaign-picker">
+          <option value={ALL}>All campaigns</option>
+          {campaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} ({c.entries})
+            </option>
+          ))}
+        </select>
+      </label>
+      {mode ? (
+        <form class="rl-inline-form" onSubmit={submit}>
+          <input
+            type="text"
+            aria-label={mode === 'create' ? 'New campaign name' : 'New name'}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            maxLength={100}
+            ref={(el) => el?.focus()}
+          />
+          <button type="submit" class="rl-btn rl-primary">
+            {mode === 'create' ? 'Create' : 'Rename'}
+          </button>
+          <button type="button" class="rl-btn" onClick={() => setMode(null)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <>
+          <button
+            type="button"
+            class="rl-btn"
+            onClick={() => {
+              setName('');
+              setMode('create');
+            }}
+          >
+            New campaign
+          </button>
+          {onRename && current && (
+            <button
+              type="button"
+              class="rl-btn"
+              onClick={() => {
+                setName(current.name);
+                setMode('rename');
+              }}
+            >
+              Rename
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+interface FilterBarProps {
+  filters: Filters;
+  setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
+  tiers: number[];
+  tags: string[];
+  onClear: () => void;
+}
+
+function FilterBar({ filters, setFilter, tiers, tags, onClear }: FilterBarProps) {
+  return (
+    <div class="rl-filters" role="search">
+      <input
+        type="search"
+        placeholder="Search handle, name, notes, tags"
+        aria-label="Search"
+        value={filters.text}
+        onInput={(e) => setFilter('text', e.currentTarget.value)}
+        data-testid="search"
+      />
+      <select aria-label="Platform" value={filters.platform} onChange={(e) => setFilter('platform', e.currentTarget.value as Filters['platform'])}>
+        <option value="">All platforms</option>
+        {(Object.keys(PLATFORM_LABELS) as Platform[]).map((p) => (
+          <option key={p} value={p}>
+            {PLATFORM_LABELS[p]}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Tier" value={filters.tier} onChange={(e) => setFilter('tier', e.currentTarget.value)}>
+        <option value="">All tiers</option>
+        {tiers.map((t) => (
+          <option key={t} value={String(t)}>
+            Tier {t}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Size class" value={filters.size} onChange={(e) => setFilter('size', e.currentTarget.value as Filters['size'])}>
+        <option value="">All sizes</option>
+        {(Object.keys(SIZE_CLASS_LABELS) as SizeClass[]).map((s) => (
+          <option key={s} value={s}>
+            {SIZE_CLASS_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Tag" value={filters.tag} onChange={(e) => setFilter('tag', e.currentTarget.value)}>
+        <option value="">All tags</option>
+        {tags.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Status" value={filters.status} onChange={(e) => setFilter('status', e.currentTarget.value as Filters['status'])}>
+        <option value="">All statuses</option>
+        {ENTRY_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {ENTRY_STATUS_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      <label class="rl-er-range">
+        ER
+        <input type="number" min="0" step="0.1" aria-label="Minimum ER (%)" placeholder="min" value={filters.erMin} onInput={(e) => setFilter('erMin', e.currentTarget.value)} />
+        –
+        <input type="number" min="0" step="0.1" aria-label="Maximum ER (%)" placeholder="max" value={filters.erMax} onInput={(e) => setFilter('erMax', e.currentTarget.value)} />%
+      </label>
+      <button type="button" class="rl-link" onClick={onClear}>
+        Clear filters
+      </button>
+    </div>
+  );
+}
+
+interface SelectionBarProps {
+  count: number;
+  shown: number;
+  total: number;
+  campaigns: CampaignSummary[];
+  onCompare: () => void;
+  onMove: (campaignId: string) => Promise<boolean>;
+  onTag: (tag: string, add: boolean) => Promise<boolean>;
+  onRemove: () => Promise<boolean>;
+}
+
+/** What can be done with the selected rows. */
+function SelectionBar({ count, shown, total, campaigns, onCompare, onMove, onTag, onRemove }: SelectionBarProps) {
+  const [tag, setTag] = useState('');
+  const none = count === 0;
+  const canCompare = count >= MIN_COMPARE && count <= MAX_COMPARE;
+  return (
+    <div class="rl-selection" data-testid="selection-bar">
+      <span class="rl-count" data-testid="count">
+        {shown === total ? `${total} creators` : `${shown} of ${total} creators`}
+        {count > 0 && ` · ${count} selected`}
+      </span>
+      <button type="button" class="rl-btn" disabled={!canCompare} onClick={onCompare} title={`Select ${MIN_COMPARE}–${MAX_COMPARE} rows to compare`}>
+        Compare
+      </button>
+      <select
+        aria-label="Move selected to campaign"
+        disabled={none}
+        value=""
+        onChange={(e) => {
+          const to = e.currentTarget.value;
+          if (to) void onMove(to);
+        }}
+      >
+        <option value="">Move to…</option>
+        {campaigns.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <input type="text" aria-label="Tag for selected" placeholder="tag" value={tag} maxLength={40} onInput={(e) => setTag(e.currentTarget.value)} />
+      <button type="button" class="rl-btn" disabled={none || !tag.trim()} onClick={() => void onTag(tag.trim(), true)}>
+        Add tag
+      </button>
+      <button type="button" class="rl-btn" disabled={none || !tag.trim()} onClick={() => void onTag(tag.trim(), false)}>
+        Remove tag
+      </button>
+      <button type="button" class="rl-btn rl-danger" disabled={none} onClick={() => void onRemove()}>
+        Remove
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * What the background does with the store when the content scripts, the overlay page or the popup
+ * ask: shortlist a creator, say whether one is shortlisted, and remember each visit. Kept here,
+ * free of browser APIs, so it runs against fake-indexeddb in tests.
+ */
+import * as z from 'zod/mini';
+import type { IDBPDatabase } from 'idb';
+import { analyzeSnapshot } from '../metrics/analysis';
+import type { ShortlistAnswer } from '../messaging';
+import { readerForUrl } from '../platforms/index';
+import { emptySnapshot, type Snapshot } from '../platforms/types';
+import type { LensDB } from './db';
+import { recordSnapshot } from './history';
+import { creatorSummary, isShortlisted, shortlistCreator } from './shortlist';
+import { recordVisit, visitFromSnapshot } from './video-visits';
+
+type Db = IDBPDatabase<LensDB>;
+
+export const ShortlistAnswerSchema = z.union([
+  z.object({ ok: z.literal(true), campaigns: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(1000)) }),
+  z.object({ ok: z.literal(false), message: z.string().check(z.maxLength(1000)) }),
+]);
+
+export async function shortlistFromSnapshot(db: Db, snapshot: Snapshot, now?: number): Promise<ShortlistAnswer> {
+  const added = await shortlistCreator(db, snapshot, creatorSummary(snapshot, analyzeSnapshot(snapshot)), undefined, now);
+  if (!added.ok) return added;
+  return shortlistStatusOf(db, snapshot.platform, snapshot.handle ?? '');
+}
+
+export async function shortlistStatusOf(db: Db, platform: Snapshot['platform'], handle: string): Promise<ShortlistAnswer> {
+  const status = await isShortlisted(db, platform, handle);
+  return status.ok ? { ok: true, campaigns: status.value } : status;
+}
+
+/**
+ * A page the user looked at: a video's counts (so its channel can be rated) and a profile's
+ * dated numbers (growth history; at most one point per profile per hour).
+ */
+export async function rememberVisit(db: Db, snapshot: Snapshot, now: number): Promise<string | null> {
+  const visit = visitFromSnapshot(snapshot, now);
+  if (visit && visit.platform === 'youtube') await recordVisit(db, visit);
+  if (snapshot.kind === 'post' || snapshot.state !== 'ok' || !snapshot.handle) return null;
+  const recorded = await recordSnapshot(db, snapshot, creatorSummary(snapshot, analyzeSnapshot(snapshot, { now })), now);
+  return recorded.ok ? null : recorded.message;
+}
+
+/**
+ * Shortlist a profile from a link, before its page was ever opened: the creator goes on the
+ * shortlist with unknown numbers, filled in the first time the profile is visited.
+ */
+export async function shortlistLink(db: Db, url: string, now?: number): Promise<ShortlistAnswer> {
+  const location = readerForUrl(url)?.locate(url);
+  if (!location || location.kind !== 'profile' || !location.handle) {
+    return { ok: false, message: 'That link is not a creator profile on Instagram, YouTube, TikTok or X.' };
+  }
+  const snapshot = emptySnapshot({
+    platform: location.platform,
+    kind: 'profile',
+    url: location.profileUrl ?? url,
+    handle: location.handle,
+    source: 'not visited yet',
+  });
+  return shortlistFromSnapshot(db, snapshot, now);
+}
