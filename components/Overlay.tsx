@@ -3,6 +3,7 @@ import { formatPercent } from '@/lib/metrics/format';
 import type { Snapshot } from '@/lib/platforms/types';
 import type { VisitedRates } from '@/lib/store/video-visits';
 import type { ComponentChildren } from 'preact';
+import type { SnapshotPoint } from '@/lib/store/history';
 import { ProfileCard } from './ProfileCard';
 
 export interface OverlayProps {
@@ -11,13 +12,14 @@ export interface OverlayProps {
   stalled?: boolean;
   visited?: VisitedRates | null;
   actions?: ComponentChildren;
+  history?: readonly SnapshotPoint[] | null;
   collapsed: boolean;
   onToggle(): void;
   onClose(): void;
 }
 
 /** The floating card on the platform's page: the profile card with collapse and close. */
-export function Overlay({ snapshot, analysis, stalled, visited, actions, collapsed, onToggle, onClose }: OverlayProps) {
+export function Overlay({ snapshot, analysis, stalled, visited, actions, history, collapsed, onToggle, onClose }: OverlayProps) {
   const er = analysis.engagement.mean;
   return (
     <div class={`rl-root rl-overlay${collapsed ? ' rl-collapsed' : ''}`} data-testid="overlay" role="complementary" aria-label="Reloquence Lens">
@@ -43,7 +45,7 @@ export function Overlay({ snapshot, analysis, stalled, visited, actions, collaps
           ✕
         </button>
       </div>
-      {!collapsed && <ProfileCard snapshot={snapshot} analysis={analysis} stalled={stalled} visited={visited} actions={actions} />}
+      {!collapsed && <ProfileCard snapshot={snapshot} analysis={analysis} stalled={stalled} visited={visited} actions={actions} history={history} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { formatCompact, formatCount, formatExact, formatMoney, formatPercent, fo
 import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS, type Snapshot } from '@/lib/platforms/types';
 import type { VisitedRates } from '@/lib/store/video-visits';
+import { growth, suddenJumps, type Change, type SnapshotPoint } from '@/lib/store/history';
 
 export interface ProfileCardProps {
   snapshot: Snapshot;
@@ -15,6 +16,8 @@ export interface ProfileCardProps {
   visited?: VisitedRates | null;
   /** Buttons for what the user can do with this creator (shown under the name). */
   actions?: ComponentChildren;
+  /** The profile's dated numbers from earlier visits, oldest first (growth history). */
+  history?: readonly SnapshotPoint[] | null;
 }
 
 /** What each platform calls its counts. */
@@ -30,7 +33,7 @@ function cap(word: string): string {
 }
 
 /** The creator's numbers: what was measured, what it means, and where it came from. */
-export function ProfileCard({ snapshot, analysis, stalled = false, visited = null, actions }: ProfileCardProps) {
+export function ProfileCard({ snapshot, analysis, stalled = false, visited = null, actions, history = null }: ProfileCardProps) {
   if (snapshot.state === 'loading' && stalled) {
     return (
       <Message title={`No numbers for ${snapshot.handle ? `@${snapshot.handle}` : 'this page'} yet`}>
@@ -70,6 +73,7 @@ export function ProfileCard({ snapshot, analysis, stalled = false, visited = nul
       <EngagementHeadline snapshot={snapshot} analysis={analysis} />
       <TierLine analysis={analysis} />
       <Verdict snapshot={snapshot} analysis={analysis} />
+      {history && <JumpWarning history={history} />}
       <AltRate snapshot={snapshot} analysis={analysis} />
       {snapshot.kind !== 'post' && visited && visited.videos > 0 && <Visited visited={visited} />}
       <div class="rl-stats">
@@ -101,7 +105,7 @@ export function ProfileCard({ snapshot, analysis, stalled = false, visited = nul
         Source: {snapshot.source}
         {snapshot.followers !== null && !snapshot.followersExact ? ' · followers as rounded by the page' : ''}
       </p>
-      <Details snapshot={snapshot} analysis={analysis} />
+      <Details snapshot={snapshot} analysis={analysis} history={history} />
     </div>
   );
 }
@@ -267,7 +271,43 @@ function rateText(rate: RateResult): string {
   return `${formatPercent(rate.mean)} mean${median} over ${rate.used} post${rate.used === 1 ? '' : 's'}`;
 }
 
-function Details({ snapshot, analysis }: ProfileCardProps) {
+function signed(n: number): string {
+  return `${n >= 0 ? '+' : '−'}${formatCount(Math.abs(n))}`;
+}
+
+function changeText(change: Change, period: string): string {
+  const pct = change.percent === null ? '' : ` (${change.percent >= 0 ? '+' : '−'}${formatPercent(Math.abs(change.percent))})`;
+  return `${signed(change.followers)} followers a ${period}${pct}`;
+}
+
+function dateText(seconds: number): string {
+  return new Date(seconds * 1000).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+}
+
+/** Growth from the dated numbers of the user's earlier visits (at most one a profile an hour). */
+function growthText(history: readonly SnapshotPoint[]): string | null {
+  const first = history[0];
+  if (!first) return null;
+  const g = growth(history, Date.now() / 1000);
+  const visits = `${history.length} visit${history.length === 1 ? '' : 's'} since ${dateText(first.takenAt)}`;
+  const parts = [g.perWeek && changeText(g.perWeek, 'week'), g.perMonth && changeText(g.perMonth, 'month')].filter(Boolean);
+  return parts.length > 0 ? `${parts.join(', ')} · ${visits}` : `not enough history yet: ${visits}`;
+}
+
+/** Followers that jump while engagement falls: the pattern of bought followers. */
+function JumpWarning({ history }: { history: readonly SnapshotPoint[] }) {
+  const jump = suddenJumps(history).at(-1);
+  if (!jump) return null;
+  const days = Math.max(1, Math.round((jump.to.takenAt - jump.from.takenAt) / 86_400));
+  return (
+    <p class="rl-line rl-error" data-testid="jump-warning" role="note">
+      ⚠ Followers jumped +{formatPercent(jump.followersChange)} in {days} day{days === 1 ? '' : 's'} (to {dateText(jump.to.takenAt)})
+      while ER fell from {formatPercent(jump.from.er)} to {formatPercent(jump.to.er)}: check before hiring.
+    </p>
+  );
+}
+
+function Details({ snapshot, analysis, history }: ProfileCardProps) {
   const er = analysis.engagement;
   const rows: Array<[string, ComponentChildren]> = [
     ['ER per follower', er.mean === null ? `unknown: ${unknownReason(snapshot, er)}` : rateText(er)],
@@ -301,6 +341,8 @@ function Details({ snapshot, analysis }: ProfileCardProps) {
     ]);
   }
   if (snapshot.totalLikes !== null) rows.push(['Likes received', formatExact(snapshot.totalLikes)]);
+  const grown = history ? growthText(history) : null;
+  if (grown) rows.push(['Growth', grown]);
   return (
     <details class="rl-details">
       <summary>Details</summary>

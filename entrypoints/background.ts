@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { badgeFor } from '@/lib/lens/badge';
 import { LensStateSchema, SnapshotSchema } from '@/lib/schema';
 import { createDbProvider } from '@/lib/store/connection';
-import { rememberVisit, shortlistFromSnapshot, shortlistLink, shortlistStatusOf } from '@/lib/store/service';
+import { historyPointsOf, rememberVisit, shortlistFromSnapshot, shortlistLink, shortlistStatusOf } from '@/lib/store/service';
 import { instagramMatches } from '@/lib/platforms/instagram';
 import { tiktokMatches } from '@/lib/platforms/tiktok';
 import { xMatches } from '@/lib/platforms/x';
@@ -46,6 +46,11 @@ export default defineBackground(() => {
     const parsed = SnapshotSchema.safeParse(data);
     if (!parsed.success) return invalid;
     return shortlistFromSnapshot(await db(), parsed.data);
+  });
+
+  onMessage('historyOf', async ({ data }) => {
+    const parsed = WhoSchema.safeParse(data);
+    return parsed.success ? historyPointsOf(await db(), parsed.data.platform, parsed.data.handle) : [];
   });
 
   onMessage('shortlistStatus', async ({ data }) => {

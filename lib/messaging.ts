@@ -6,6 +6,7 @@
 import type { LensState } from './schema';
 import type { Snapshot } from './platforms/types';
 import type { VisitedRates } from './store/video-visits';
+import type { SnapshotPoint } from './store/history';
 
 /** The background's answer about a creator's place on the shortlist. */
 export type ShortlistAnswer = { ok: true; campaigns: string[] } | { ok: false; message: string };
@@ -25,4 +26,6 @@ export interface ProtocolMap {
   shortlistAdd(snapshot: Snapshot): ShortlistAnswer;
   /** Overlay page or popup → background: the campaigns this creator is on (empty: not shortlisted). */
   shortlistStatus(who: { platform: Snapshot['platform']; handle: string }): ShortlistAnswer;
+  /** Overlay page or popup → background: the profile's dated numbers, oldest first. */
+  historyOf(who: { platform: Snapshot['platform']; handle: string }): SnapshotPoint[];
 }

@@ -1,6 +1,7 @@
 import type { ShortlistState } from '@/components/ShortlistButton';
 import type { Snapshot } from '@/lib/platforms/types';
-import { ShortlistAnswerSchema } from '@/lib/store/service';
+import type { SnapshotPoint } from '@/lib/store/history';
+import { HistoryAnswerSchema, ShortlistAnswerSchema } from '@/lib/store/service';
 import { sendMessage } from './messaging';
 
 /** Whether a snapshot names a creator that can be shortlisted. */
@@ -26,4 +27,16 @@ export function shortlistStateOf(snapshot: Snapshot): Promise<ShortlistState> {
 /** Put the creator on the default shortlist. */
 export function addToShortlist(snapshot: Snapshot): Promise<ShortlistState> {
   return sendMessage('shortlistAdd', snapshot).then(toState, () => UNREACHABLE);
+}
+
+/** The profile's dated numbers (growth history), or [] when none or unavailable. */
+export function historyFor(snapshot: Snapshot): Promise<SnapshotPoint[]> {
+  if (snapshot.kind === 'post' || !snapshot.handle) return Promise.resolve([]);
+  return sendMessage('historyOf', { platform: snapshot.platform, handle: snapshot.handle }).then(
+    (answer) => {
+      const parsed = HistoryAnswerSchema.safeParse(answer);
+      return parsed.success ? parsed.data : [];
+    },
+    () => [],
+  );
 }

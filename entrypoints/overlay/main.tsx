@@ -6,7 +6,8 @@ import { ShortlistButton, type ShortlistState } from '@/components/ShortlistButt
 import { HostMessageSchema, type HostMessage } from '@/lib/schema';
 import { VisitedRatesSchema, type VisitedRates } from '@/lib/store/video-visits';
 import { sendMessage } from '@/utils/messaging';
-import { addToShortlist, canShortlist, shortlistStateOf } from '@/utils/shortlist-client';
+import { addToShortlist, canShortlist, historyFor, shortlistStateOf } from '@/utils/shortlist-client';
+import type { SnapshotPoint } from '@/lib/store/history';
 import { App } from './App';
 import { configureZodForExtension } from '@/lib/zod-setup';
 
@@ -31,15 +32,16 @@ interface Shown {
   view: HostMessage;
   visited: VisitedRates | null;
   shortlist: ShortlistState | null;
+  history: SnapshotPoint[] | null;
 }
 
 let shown: Shown | null = null;
 
 function draw(): void {
   if (!shown) return;
-  const { view, visited, shortlist } = shown;
+  const { view, visited, shortlist, history } = shown;
   const actions = shortlist && <ShortlistButton state={shortlist} onAdd={() => add(view)} />;
-  render(<App view={view} visited={visited} actions={actions} onClose={() => tellHost({ type: 'close', url: view.snapshot.url })} />, root);
+  render(<App view={view} visited={visited} actions={actions} history={history} onClose={() => tellHost({ type: 'close', url: view.snapshot.url })} />, root);
   // Size first, so the frame never shows a clipped card.
   reportSize();
 }
@@ -66,10 +68,16 @@ window.addEventListener('message', (event) => {
   const snapshot = view.snapshot;
   const sameCreator = creatorOf(shown?.view) !== null && creatorOf(shown?.view) === creatorOf(view);
   const shortlist = !canShortlist(snapshot) ? null : sameCreator && shown?.shortlist ? shown.shortlist : { kind: 'checking' as const };
-  shown = { view, visited: sameCreator ? (shown?.visited ?? null) : null, shortlist };
+  shown = {
+    view,
+    visited: sameCreator ? (shown?.visited ?? null) : null,
+    shortlist,
+    history: sameCreator ? (shown?.history ?? null) : null,
+  };
   draw();
   tellHost({ type: 'rendered', url: snapshot.url });
   if (shortlist?.kind === 'checking') void shortlistStateOf(snapshot).then((state) => update(view, { shortlist: state }));
+  if (!sameCreator && canShortlist(snapshot)) void historyFor(snapshot).then((points) => update(view, { history: points }));
   // A channel page shows views only: add the rates of its videos the user has opened.
   if (snapshot.platform === 'youtube' && snapshot.kind === 'profile') {
     sendMessage('visitedRates', snapshot).then(

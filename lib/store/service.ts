@@ -10,7 +10,7 @@ import type { ShortlistAnswer } from '../messaging';
 import { readerForUrl } from '../platforms/index';
 import { emptySnapshot, type Snapshot } from '../platforms/types';
 import type { LensDB } from './db';
-import { recordSnapshot } from './history';
+import { historyOf, recordSnapshot, SnapshotPointSchema, type SnapshotPoint } from './history';
 import { creatorSummary, isShortlisted, shortlistCreator } from './shortlist';
 import { recordVisit, visitFromSnapshot } from './video-visits';
 
@@ -61,4 +61,15 @@ export async function shortlistLink(db: Db, url: string, now?: number): Promise<
     source: 'not visited yet',
   });
   return shortlistFromSnapshot(db, snapshot, now);
+}
+
+/** At most this many points go to the card (the newest): enough for a year of weekly visits. */
+export const HISTORY_POINTS = 500;
+
+export const HistoryAnswerSchema = z.array(SnapshotPointSchema).check(z.maxLength(HISTORY_POINTS));
+
+/** A profile's dated numbers, oldest first (the newest HISTORY_POINTS of them); [] when none or unreadable. */
+export async function historyPointsOf(db: Db, platform: Snapshot['platform'], handle: string): Promise<SnapshotPoint[]> {
+  const history = await historyOf(db, platform, handle);
+  return history.ok ? history.value.items.slice(-HISTORY_POINTS) : [];
 }
