@@ -23,18 +23,19 @@ const PLATFORMS = ['instagram', 'youtube', 'tiktok', 'x'] as const satisfies rea
 const SIZE_CLASSES = ['nano', 'micro', 'midi', 'macro', 'mega'] as const satisfies readonly SizeClass[];
 
 /** Largest number accepted anywhere (the same ceiling as the snapshot counts). */
-const MAX_NUMBER = 1e15;
+/** The store's own bound on money and counts (lib/store/shortlist.ts): what imports, stores. */
+const MAX_NUMBER = 1e12;
 /** Limits kept in step with the database layer (./shortlist.ts), so an import it accepts here it can store. */
 export const LIMITS = {
   campaign: 100,
-  handle: 100,
+  handle: 200,
   displayName: 500,
   url: 2000,
-  tierName: 100,
+  tierName: 200,
   tag: 40,
   tags: 20,
   notes: 10_000,
-  couponCode: 100,
+  couponCode: 200,
   id: 100,
 } as const;
 

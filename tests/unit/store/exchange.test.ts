@@ -144,7 +144,7 @@ describe('CSV round trip', () => {
       }),
     );
     rows.push(row({ handle: 'unknowns', displayName: null, profileUrl: null, followers: null, er: null, tierRank: null, tierName: null, sizeClass: null, tags: [], notes: '', couponCode: null, affiliateLink: null, orders: null, revenue: null, cost: null, agreedPrice: null, status: 'to contact', campaign: '' }));
-    rows.push(row({ handle: 'tiny', er: 1e-7, erPerView: 0.1 + 0.2, followers: 1e15 }));
+    rows.push(row({ handle: 'tiny', er: 1e-7, erPerView: 0.1 + 0.2, followers: 1e12 }));
     const preview = parseImport(toCsv(rows), 'shortlist.csv', { now: NOW });
     expect(preview.fileError).toBeNull();
     expect(preview.invalid).toEqual([]);
@@ -234,11 +234,11 @@ describe('CSV import', () => {
   });
 
   it('refuses values that are too long or carry control characters', () => {
-    const long = 'x'.repeat(101);
+    const long = 'x'.repeat(201);
     const preview = parseImport(`platform,handle,notes,displayName\r\ninstagram,${long},,\r\ninstagram,ok,"a\u0007b",\r\ninstagram,ok2,,"a\u0001b"`, 'in.csv');
     expect(preview.rows).toEqual([]);
     expect(preview.invalid.map((r) => r.reason)).toEqual([
-      `handle: is longer than 100 characters (it is “${'x'.repeat(40)}…”).`,
+      `handle: is longer than 200 characters (it is “${'x'.repeat(40)}…”).`,
       'notes: contains control characters (it is “a\u0007b”).',
       'displayName: contains control characters (it is “a\u0001b”).',
     ]);

@@ -107,18 +107,16 @@ describe('applyImport', () => {
 
   it('writes nothing when the store refuses one row, and says which', async () => {
     const d = await db('import-a');
-    // 5e12 passes the file's checks (up to 1e15) but is above what the store keeps as money.
+    // An ER of 5e9 % passes the file's number checks (up to 1e12) but not the store's bound on rates.
     const file = csv(
       'Spring launch,instagram,first_ok,,,1000,1,,,,,,to contact,,,,',
-      'Spring launch,tiktok,too_pricey,,,1000,1,,,,,,agreed,5000000000000,,,',
+      'Spring launch,tiktok,too_pricey,,,1000,5000000000,,,,,,agreed,,,,',
     );
     const preview = parseImport(file, 'list.csv');
     expect(preview.invalid).toEqual([]);
     const result = await applyImport(d, preview, NOW);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toBe(
-      'Nothing was imported: the row for @too_pricey on tiktok (campaign "Spring launch"): agreed price is too large.',
-    );
+    expect(!result.ok && result.message).toBe('Nothing was imported: @too_pricey on tiktok: ER is not accepted by the shortlist.');
     expect(await rows(d)).toEqual([]);
     const campaigns = await listCampaigns(d);
     expect(campaigns.ok && campaigns.value.items.map((c) => c.name)).toEqual(['Shortlist']);
