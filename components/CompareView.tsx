@@ -1,4 +1,5 @@
-import { formatCount, formatMoney, formatPercent, formatRange } from '@/lib/metrics/format';
+import { formatCost, formatCount, formatMoney, formatPercent, formatRange } from '@/lib/metrics/format';
+import { costPerEngagement } from '@/lib/store/campaign-stats';
 import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS } from '@/lib/platforms/types';
 import { ENTRY_STATUS_LABELS, type CreatorRecord, type ShortlistRow } from '@/lib/store/shortlist';
@@ -6,27 +7,9 @@ import { ENTRY_STATUS_LABELS, type CreatorRecord, type ShortlistRow } from '@/li
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 6;
 
-/**
- * What one engagement costs at the suggested price: price point ÷ the engagements a post can be
- * expected to get (followers × ER / 100). Unknown (null) when any of those is unknown or the
- * expected engagements are zero, never NaN or Infinity.
- */
-export function costPerEngagement(c: Pick<CreatorRecord, 'pricePoint' | 'followers' | 'er'>): number | null {
-  if (c.pricePoint === null || c.followers === null || c.er === null) return null;
-  const expected = (c.followers * c.er) / 100;
-  if (!(expected > 0)) return null;
-  const cost = c.pricePoint / expected;
-  return Number.isFinite(cost) ? cost : null;
-}
-
-/** Cents matter for a cost per engagement ($0.04), unlike for a price per post. */
-function formatCost(n: number | null, currency: string): string {
-  if (n === null) return '—';
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: n < 0.1 ? 3 : 2 }).format(n);
-  } catch {
-    return `${currency} ${n.toFixed(2)}`;
-  }
+/** What one engagement costs at the suggested price (see lib/store/campaign-stats.ts). */
+function costOf(c: Pick<CreatorRecord, 'pricePoint' | 'followers' | 'er'>): number | null {
+  return costPerEngagement(c.pricePoint, c.followers, c.er);
 }
 
 /** The tier and size class in words; the shortlist does not keep the benchmark verdict. */
@@ -56,7 +39,7 @@ export function CompareView({ rows, onClose }: CompareViewProps) {
         {rows.map((row) => {
           const c = row.creator;
           const currency = c.currency ?? 'USD';
-          const cpe = costPerEngagement(c);
+          const cpe = costOf(c);
           return (
             <article class="rl-compare-card" key={`${row.entry.campaignId}/${c.platform}/${c.handleKey}`} data-testid="compare-card">
               <h3>
@@ -99,6 +82,6 @@ export function CompareView({ rows, onClose }: CompareViewProps) {
 
 /** The lowest known cost per engagement, to mark it; null when none is known. */
 function bestCost(rows: readonly ShortlistRow[]): number | null {
-  const costs = rows.map((r) => costPerEngagement(r.creator)).filter((n): n is number => n !== null);
+  const costs = rows.map((r) => costOf(r.creator)).filter((n): n is number => n !== null);
   return costs.length > 1 ? Math.min(...costs) : null;
 }

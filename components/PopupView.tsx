@@ -2,26 +2,45 @@ import type { ComponentChildren } from 'preact';
 import { analyzeSnapshot } from '@/lib/metrics/analysis';
 import type { LensState } from '@/lib/schema';
 import type { VisitedRates } from '@/lib/store/video-visits';
+import type { SnapshotPoint } from '@/lib/store/history';
 import { Message, ProfileCard } from './ProfileCard';
 
 export type PopupStatus =
   | { kind: 'loading' }
   | { kind: 'unsupported' }
   | { kind: 'not-profile' }
-  | { kind: 'profile'; state: LensState; visited: VisitedRates | null };
+  | { kind: 'profile'; state: LensState; visited: VisitedRates | null; history: SnapshotPoint[] | null };
 
-/** The toolbar popup: the same profile card as the overlay, or a plain word on why there is none. */
+export type PopupTab = 'page' | 'shortlist';
+
+/** Which tab the popup opens on: the creator on screen if there is one, else the shortlist (if it has anyone on it). */
+export function initialTab(status: PopupStatus, shortlistSize: number): PopupTab {
+  if (status.kind === 'profile' && status.state.snapshot) return 'page';
+  return shortlistSize > 0 ? 'shortlist' : 'page';
+}
+
+/**
+ * The toolbar popup, in two tabs: "This page" (the same profile card as the overlay, or a plain
+ * word on why there is none) and "Shortlist" (the brand's list, given as `shortlist`).
+ */
 export function PopupView({
   status,
   now,
   actions,
-  onOpenShortlist,
+  tab,
+  onTab,
+  shortlistSize,
+  shortlist,
 }: {
   status: PopupStatus;
   now: number;
   /** What the user can do with the creator on screen (the Shortlist button). */
   actions?: ComponentChildren;
-  onOpenShortlist(): void;
+  tab: PopupTab;
+  onTab(tab: PopupTab): void;
+  /** Entries on the shortlist; null while unknown. */
+  shortlistSize: number | null;
+  shortlist: ComponentChildren;
 }) {
   return (
     <div class="rl-root" data-testid="popup">
@@ -30,10 +49,50 @@ export function PopupView({
           R
         </span>
         <span class="rl-popup-title">Reloquence Lens</span>
-        <button type="button" class="rl-btn" data-testid="open-shortlist" onClick={onOpenShortlist}>
-          Shortlist ↗
-        </button>
       </div>
+      <div class="rl-tabs" role="tablist">
+        <TabButton id="page" current={tab} onTab={onTab}>
+          This page
+        </TabButton>
+        <TabButton id="shortlist" current={tab} onTab={onTab}>
+          Shortlist{shortlistSize === null ? '' : ` (${shortlistSize})`}
+        </TabButton>
+      </div>
+      {tab === 'shortlist' ? (
+        <div role="tabpanel" id="rl-panel-shortlist" aria-labelledby="rl-tab-shortlist">
+          {shortlist}
+        </div>
+      ) : (
+        <div role="tabpanel" id="rl-panel-page" aria-labelledby="rl-tab-page">
+          <PageStatus status={status} now={now} actions={actions} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TabButton({ id, current, onTab, children }: { id: PopupTab; current: PopupTab; onTab(tab: PopupTab): void; children: ComponentChildren }) {
+  const selected = id === current;
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`rl-tab-${id}`}
+      class={selected ? 'rl-tab rl-tab-on' : 'rl-tab'}
+      aria-selected={selected}
+      aria-controls={`rl-panel-${id}`}
+      onClick={() => onTab(id)}
+      data-testid={`tab-${id}`}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** "This page": the card of the creator on screen, or why there is none. */
+function PageStatus({ status, now, actions }: { status: PopupStatus; now: number; actions?: ComponentChildren }) {
+  return (
+    <>
       {status.kind === 'loading' && <Message title="Reading this tab…" />}
       {status.kind === 'unsupported' && (
         <Message title="Not a creator's page">
@@ -53,8 +112,9 @@ export function PopupView({
           analysis={analyzeSnapshot(status.state.snapshot, { now })}
           visited={status.visited}
           actions={actions}
+          history={status.history}
         />
       )}
-    </div>
+    </>
   );
 }

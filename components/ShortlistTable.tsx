@@ -30,6 +30,10 @@ export interface ShortlistTableProps {
   onEdit: (row: ShortlistRow, patch: EntryPatch) => Promise<string | null>;
   /** Height of the scrolling area in pixels. */
   height: number;
+  /** Open a creator's details panel (a click on the row, or its name button). */
+  onOpen?: (row: ShortlistRow) => void;
+  /** The row whose details are open, to mark it. */
+  openId?: string | null;
 }
 
 interface Column {
@@ -68,7 +72,7 @@ function ariaSort(column: Column, sort: SortState): 'ascending' | 'descending' |
  * otherwise be 10,000 × 16 cells of DOM on every keystroke in the search box.
  */
 export function ShortlistTable(props: ShortlistTableProps) {
-  const { rows, showCampaign, sort, onSort, selected, onToggle, onToggleAll, onEdit, height } = props;
+  const { rows, showCampaign, sort, onSort, selected, onToggle, onToggleAll, onEdit, height, onOpen, openId } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
 
@@ -124,8 +128,10 @@ export function ShortlistTable(props: ShortlistTableProps) {
                 row={row}
                 showCampaign={showCampaign}
                 isSelected={selected.has(id)}
+                isOpen={openId === id}
                 onToggle={() => onToggle(id)}
                 onEdit={(patch) => onEdit(row, patch)}
+                onOpen={onOpen ? () => onOpen(row) : undefined}
               />
             );
           })}
@@ -140,15 +146,29 @@ interface RowProps {
   row: ShortlistRow;
   showCampaign: boolean;
   isSelected: boolean;
+  isOpen: boolean;
   onToggle: () => void;
   onEdit: (patch: EntryPatch) => Promise<string | null>;
+  onOpen: (() => void) | undefined;
 }
 
-function Row({ row, showCampaign, isSelected, onToggle, onEdit }: RowProps) {
+/** Clicks on the row's own controls edit or follow them; only a click elsewhere opens the details. */
+const INTERACTIVE = 'a, button, input, select, textarea, label';
+
+function Row({ row, showCampaign, isSelected, isOpen, onToggle, onEdit, onOpen }: RowProps) {
   const { creator: c, entry: e } = row;
   const currency = c.currency ?? 'USD';
+  const classes = [isSelected ? 'rl-selected' : '', isOpen ? 'rl-open' : '', onOpen ? 'rl-openable' : ''].filter(Boolean).join(' ');
   return (
-    <tr class={isSelected ? 'rl-selected' : undefined} style={{ height: `${ROW_HEIGHT}px` }} data-testid="shortlist-row" data-handle={c.handleKey}>
+    <tr
+      class={classes || undefined}
+      style={{ height: `${ROW_HEIGHT}px` }}
+      data-testid="shortlist-row"
+      data-handle={c.handleKey}
+      onClick={(ev) => {
+        if (onOpen && !(ev.target as Element).closest(INTERACTIVE)) onOpen();
+      }}
+    >
       <td class="rl-c-select">
         <input type="checkbox" aria-label={`Select @${c.handle}`} checked={isSelected} onChange={onToggle} />
       </td>
@@ -159,7 +179,14 @@ function Row({ row, showCampaign, isSelected, onToggle, onEdit }: RowProps) {
         </a>
       </td>
       <td class="rl-c-name" title={c.displayName ?? undefined}>
-        {c.displayName ?? '—'}
+        {onOpen ? (
+          // The keyboard's way to the details panel (a row click is the mouse's).
+          <button type="button" class="rl-link rl-name-button" aria-label={`Details of @${c.handle}`} aria-expanded={isOpen} onClick={onOpen} data-testid="open-details">
+            {c.displayName ?? 'Details'}
+          </button>
+        ) : (
+          (c.displayName ?? '—')
+        )}
       </td>
       {showCampaign && <td class="rl-c-campaign">{row.campaignName}</td>}
       <td class="rl-c-num" data-testid="followers">{formatCount(c.followers)}</td>

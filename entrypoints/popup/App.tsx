@@ -1,11 +1,29 @@
-import { useEffect, useState } from 'preact/hooks';
+import type { IDBPDatabase } from 'idb';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PopupView, type PopupStatus } from '@/components/PopupView';
+import { PopupShortlist, popupRowId } from '@/components/PopupShortlist';
+import { initialTab, PopupView, type PopupStatus, type PopupTab } from '@/components/PopupView';
 import { ShortlistButton, type ShortlistState } from '@/components/ShortlistButton';
-import { addToShortlist, canShortlist, shortlistStateOf } from '@/utils/shortlist-client';
+import { addToShortlist, canShortlist, historyFor, shortlistStateOf } from '@/utils/shortlist-client';
 import { LensStateSchema } from '@/lib/schema';
 import { visitedFor } from '@/lib/store/visited-for';
 import { sendMessage } from '@/utils/messaging';
+import { openLensDb, type LensDB } from '@/lib/store/db';
+import { storeErrorMessage } from '@/lib/store/errors';
+import {
+  CampaignSchema,
+  CreatorRecordSchema,
+  entryKeyOf,
+  EntrySchema,
+  listEntries,
+  tagEntries,
+  updateEntry,
+  type Entry,
+  type EntryStatus,
+  type ShortlistRow,
+} from '@/lib/store/shortlist';
+
+type Db = IDBPDatabase<LensDB>;
 
 /**
  * The tab to describe: the active tab when opened from the toolbar; `?tab=<id>` when the popup
@@ -32,12 +50,149 @@ async function loadStatus(): Promise<PopupStatus> {
   if (answer === null) return { kind: 'not-profile' };
   const parsed = LensStateSchema.safeParse(answer);
   if (!parsed.success || !parsed.data.snapshot) return { kind: 'not-profile' };
-  return { kind: 'profile', state: parsed.data, visited: await visitedFor(parsed.data.snapshot) };
+  const [visited, history] = await Promise.all([visitedFor(parsed.data.snapshot), historyFor(parsed.data.snapshot)]);
+  return { kind: 'profile', state: parsed.data, visited, history };
+}
+
+/**
+ * Every entry, in the store's key order: by campaign, then platform, then handle. That order is
+ * the one a bounded read can give (see {@link readFirstScreen}), so the first screen is the top
+ * of the full list, and nothing is sorted per read or per keystroke.
+ */
+async function readRows(db: Db): Promise<{ rows: ShortlistRow[] } | { error: string }> {
+  const listed = await listEntries(db);
+  if (!listed.ok) return { error: listed.message };
+  return { rows: listed.value.items };
+}
+
+/** Enough rows to fill the popup's list, with a margin. */
+const FIRST_SCREEN_ROWS = 12;
+
+/**
+ * The first rows of {@link readRows}, read in a millisecond or two: reading and parsing all
+ * 10,000 entries and creators takes far longer than the popup may wait before showing anything.
+ * The records are parsed like every other read; any failure gives no rows, and the full read
+ * that follows reports it.
+ */
+async function readFirstScreen(db: Db): Promise<ShortlistRow[]> {
+  try {
+    const tx = db.transaction(['campaigns', 'creators', 'entries'], 'readonly');
+    const [rawCampaigns, rawEntries] = await Promise.all([tx.objectStore('campaigns').getAll(), tx.objectStore('entries').getAll(null, FIRST_SCREEN_ROWS)]);
+    const names = new Map<string, string>();
+    for (const c of rawCampaigns) {
+      const parsed = CampaignSchema.safeParse(c);
+      if (parsed.success) names.set(parsed.data.id, parsed.data.name);
+    }
+    const entries = rawEntries.flatMap((e) => {
+      const parsed = EntrySchema.safeParse(e);
+      return parsed.success ? [parsed.data] : [];
+    });
+    const creators = await Promise.all(entries.map((e) => tx.objectStore('creators').get([e.platform, e.handleKey])));
+    return entries.flatMap((entry, i) => {
+      const creator = CreatorRecordSchema.safeParse(creators[i]);
+      const campaignName = names.get(entry.campaignId);
+      return creator.success && campaignName !== undefined ? [{ entry, creator: creator.data, campaignName }] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** After the browser has painted what is on screen (or soon, if the popup is hidden and frames never come). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/** A tag added as the store adds it: trimmed, and not again when present in another case. */
+function withTag(entry: Entry, tag: string): Entry {
+  const t = tag.trim();
+  const has = entry.tags.some((x) => x.toLowerCase() === t.toLowerCase());
+  return has ? entry : { ...entry, tags: [...entry.tags, t] };
+}
+
+/**
+ * The shortlist read straight from the store (the popup is an extension page, in the store's
+ * origin). Writes change the one row in place rather than reading 10,000 rows again.
+ */
+function useShortlistRows() {
+  const [db, setDb] = useState<Db | null>(null);
+  const [rows, setRows] = useState<ShortlistRow[] | null>(null);
+  /** Whether `rows` is the whole list, not only the first screen. */
+  const [complete, setComplete] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const reload = useCallback(async (from: Db) => {
+    const read = await readRows(from);
+    if ('error' in read) setLoadError(read.error);
+    else {
+      setLoadError(null);
+      setRows(read.rows);
+      setComplete(true);
+    }
+  }, []);
+
+  useEffect(() => {
+    openLensDb().then(
+      async (opened) => {
+        setDb(opened);
+        const first = await readFirstScreen(opened);
+        // Shown at once unless the list is short enough that the first screen is all of it anyway.
+        if (first.length > 0) {
+          setRows(first);
+          await afterPaint();
+        }
+        await reload(opened);
+      },
+      (e: unknown) => setLoadError(storeErrorMessage(e)),
+    );
+  }, [reload]);
+
+  const replaceEntry = (row: ShortlistRow, entry: Entry) => {
+    const id = popupRowId(row);
+    setRows((all) => all?.map((r) => (popupRowId(r) === id ? { ...r, entry } : r)) ?? null);
+  };
+
+  async function setStatusOf(row: ShortlistRow, status: EntryStatus): Promise<string | null> {
+    if (!db) return 'The shortlist is not open yet: try again in a moment.';
+    const result = await updateEntry(db, entryKeyOf(row), { status });
+    if (!result.ok) return result.message;
+    replaceEntry(row, result.value);
+    return null;
+  }
+
+  async function addTag(row: ShortlistRow, tag: string): Promise<string | null> {
+    if (!db) return 'The shortlist is not open yet: try again in a moment.';
+    const result = await tagEntries(db, [entryKeyOf(row)], { add: [tag] });
+    if (!result.ok) return result.message;
+    if (result.value.updated === 0) return 'This creator is no longer on that campaign (removed in another tab?).';
+    replaceEntry(row, withTag(row.entry, tag));
+    return null;
+  }
+
+  return { rows, complete, loadError, setStatusOf, addTag, reload: () => (db ? reload(db) : Promise.resolve()) };
 }
 
 export function App() {
   const [status, setStatus] = useState<PopupStatus>({ kind: 'loading' });
   const [shortlist, setShortlist] = useState<ShortlistState | null>(null);
+  const list = useShortlistRows();
+  const [tab, setTab] = useState<PopupTab | null>(null);
+
+  // The first tab is chosen once both answers are in; after that it is the user's choice.
+  const listKnown = list.rows !== null || list.loadError !== null;
+  // (The first screen of rows is enough to know the shortlist is not empty.)
+  useEffect(() => {
+    if (tab === null && status.kind !== 'loading' && listKnown) setTab(initialTab(status, list.rows?.length ?? 0));
+  }, [tab, status, listKnown, list.rows]);
+
   useEffect(() => {
     loadStatus().then(
       (loaded) => {
@@ -55,17 +210,27 @@ export function App() {
   const add = () => {
     if (!snapshot) return;
     setShortlist({ kind: 'saving' });
-    void addToShortlist(snapshot).then(setShortlist);
+    void addToShortlist(snapshot).then((state) => {
+      setShortlist(state);
+      // The background wrote it: read the list again so the Shortlist tab shows it.
+      if (state.kind === 'on') void list.reload();
+    });
+  };
+  const openFullView = () => {
+    void browser.tabs.create({ url: browser.runtime.getURL('/shortlist.html') });
+    window.close();
   };
   return (
     <PopupView
       status={status}
       now={Date.now() / 1000}
       actions={shortlist && <ShortlistButton state={shortlist} onAdd={add} />}
-      onOpenShortlist={() => {
-        void browser.tabs.create({ url: browser.runtime.getURL('/shortlist.html') });
-        window.close();
-      }}
+      tab={tab ?? 'page'}
+      onTab={setTab}
+      shortlistSize={list.complete ? (list.rows?.length ?? null) : null}
+      shortlist={
+        <PopupShortlist rows={list.rows} complete={list.complete} loadError={list.loadError} onStatus={list.setStatusOf} onAddTag={list.addTag} onOpenFull={openFullView} />
+      }
     />
   );
 }

@@ -1,16 +1,21 @@
 import type { IDBPDatabase } from 'idb';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { CompareView, MAX_COMPARE, MIN_COMPARE } from '@/components/CompareView';
+import { BudgetView } from '@/components/BudgetView';
 import { ImportDialog } from '@/components/ImportDialog';
+import { Leaderboard } from '@/components/Leaderboard';
 import { ROW_HEIGHT, rowId, ShortlistTable, type SortState } from '@/components/ShortlistTable';
 import { SIZE_CLASS_LABELS, type SizeClass } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS, type Platform } from '@/lib/platforms/types';
-import { openLensDb, type LensDB } from '@/lib/store/db';
+import { creatorKeyOf, monthlyGrowthPercent } from '@/lib/store/campaign-stats';
+import { DEFAULT_CAMPAIGN_ID, openLensDb, type LensDB } from '@/lib/store/db';
 import { storeErrorMessage } from '@/lib/store/errors';
 import { exportRows, parseImport, planImport, toCsv, toJson, type ImportPlan, type ImportPreview } from '@/lib/store/exchange';
+import { historyOf, type SnapshotPoint } from '@/lib/store/history';
 import { applyImport, existingRowKeys, readBackup } from '@/lib/store/import-apply';
 import {
   createCampaign,
+  deleteCampaign,
   entryKeyOf,
   ENTRY_STATUSES,
   ENTRY_STATUS_LABELS,
@@ -21,14 +26,17 @@ import {
   removeFromCampaign,
   renameCampaign,
   tagEntries,
+  updateCampaign,
   updateEntry,
   type CampaignSummary,
   type EntryPatch,
   type EntryStatus,
+  type Results,
   type ShortlistQuery,
   type ShortlistRow,
   type SortColumn,
 } from '@/lib/store/shortlist';
+import { CreatorDetails } from './CreatorDetails';
 
 type Db = IDBPDatabase<LensDB>;
 
@@ -56,6 +64,17 @@ interface PendingImport {
 }
 
 type Notice = { kind: 'info' | 'error'; text: string } | null;
+
+/** What a chosen campaign shows: its table, its leaderboard, or its budget and results. */
+type View = 'table' | 'leaderboard' | 'budget';
+const VIEW_LABELS: Record<View, string> = { table: 'Creators', leaderboard: 'Leaderboard', budget: 'Budget & results' };
+
+interface Details {
+  /** The entry's {@link rowId}: the row itself is looked up again, so edits show at once. */
+  id: string;
+  history: SnapshotPoint[] | null;
+  error: string | null;
+}
 
 /** A typed ER bound; blank or not a number = no bound. */
 function bound(text: string): number | null {
@@ -123,7 +142,12 @@ export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [comparing, setComparing] = useState<ShortlistRow[] | null>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
+  const [chosenView, setView] = useState<View>('table');
+  const [details, setDetails] = useState<Details | null>(null);
+  const [growthByCreator, setGrowthByCreator] = useState<ReadonlyMap<string, number | null> | null>(null);
   const windowHeight = useWindowHeight();
+  // "All campaigns" has no single budget or ranking: only the table.
+  const view: View = campaign === ALL ? 'table' : chosenView;
 
   useEffect(() => {
     openLensDb().then(setDb, (e: unknown) => setNotice({ kind: 'error', text: storeErrorMessage(e) }));
@@ -148,6 +172,37 @@ export function App() {
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // The leaderboard's growth needs every creator's history: read it when the leaderboard opens
+  // (not for the table, which does not show it).
+  useEffect(() => {
+    setGrowthByCreator(null);
+    if (!db || !rows || view !== 'leaderboard') return;
+    let stale = false;
+    const now = Math.floor(Date.now() / 1000);
+    void Promise.all(
+      rows.map(async (r) => {
+        const history = await historyOf(db, r.creator.platform, r.creator.handleKey);
+        return [creatorKeyOf(r), history.ok ? monthlyGrowthPercent(history.value.items, now) : null] as const;
+      }),
+    ).then((pairs) => {
+      if (!stale) setGrowthByCreator(new Map(pairs));
+    });
+    return () => {
+      stale = true;
+    };
+  }, [db, rows, view]);
+
+  async function openDetails(row: ShortlistRow) {
+    if (!db) return;
+    const id = rowId(row);
+    setDetails({ id, history: null, error: null });
+    const history = await historyOf(db, row.creator.platform, row.creator.handleKey);
+    // Another row may have been opened meanwhile: only fill in the panel still showing this one.
+    setDetails((d) => (d?.id !== id ? d : history.ok ? { id, history: history.value.items, error: null } : { id, history: null, error: history.message }));
+  }
+  const closeDetails = useCallback(() => setDetails(null), []);
+  const detailsRow = details ? (rows ?? []).find((r) => rowId(r) === details.id) : undefined;
 
   const shown = useMemo(() => (rows ? filterAndSort(rows, queryOf(filters, sort)) : []), [rows, filters, sort]);
   const tierOptions = useMemo(() => [...new Set((rows ?? []).map((r) => r.creator.tierRank).filter((t): t is number => t !== null))].sort((a, b) => a - b), [rows]);
@@ -180,6 +235,24 @@ export function App() {
   }
 
   const keys = () => selectedRows.map(entryKeyOf);
+
+  async function setBudget(id: string, budget: number | null): Promise<string | null> {
+    if (!db) return 'The shortlist is not open.';
+    const result = await updateCampaign(db, id, { budget });
+    if (!result.ok) return result.message;
+    await reload();
+    return null;
+  }
+
+  function setResults(row: ShortlistRow, results: Partial<Results>): Promise<string | null> {
+    return editEntry(row, { results });
+  }
+
+  async function removeCampaign(c: CampaignSummary): Promise<boolean> {
+    const done = await act((d) => deleteCampaign(d, c.id), (o) => `Campaign "${c.name}" deleted with its ${o.removedEntries} ${o.removedEntries === 1 ? 'entry' : 'entries'}.`);
+    if (done) setCampaign(ALL);
+    return done;
+  }
 
   async function exportCsv() {
     if (!db) return;
@@ -248,6 +321,16 @@ export function App() {
           onCreate={(name) => act((d) => createCampaign(d, name), (c) => `Campaign "${c.name}" created.`)}
           onRename={current ? (name) => act((d) => renameCampaign(d, current.id, name), (c) => `Campaign renamed to "${c.name}".`) : null}
         />
+        {current && (
+          <CampaignActions
+            key={current.id}
+            campaign={current}
+            onArchive={(archived) =>
+              act((d) => updateCampaign(d, current.id, { archived }), (c) => `Campaign "${c.name}" ${c.archived ? 'archived' : 'restored'}.`)
+            }
+            onDelete={() => removeCampaign(current)}
+          />
+        )}
         <span class="rl-spacer-flex" />
         <label class="rl-btn" data-testid="import-button">
           Import…
@@ -270,7 +353,22 @@ export function App() {
         </p>
       )}
 
-      {empty ? (
+      {current && (
+        <nav class="rl-views" aria-label="Campaign views">
+          {(Object.keys(VIEW_LABELS) as View[]).map((v) => (
+            <button key={v} type="button" class={v === view ? 'rl-tab rl-tab-active' : 'rl-tab'} aria-pressed={v === view} onClick={() => setView(v)}>
+              {VIEW_LABELS[v]}
+            </button>
+          ))}
+          {current.archived && <span class="rl-archived-badge">Archived</span>}
+        </nav>
+      )}
+
+      {current && view === 'leaderboard' ? (
+        <Leaderboard rows={rows ?? []} growthByCreator={growthByCreator} />
+      ) : current && view === 'budget' ? (
+        <BudgetView campaign={current} rows={rows ?? []} onSetBudget={(b) => setBudget(current.id, b)} onSetResults={setResults} />
+      ) : empty ? (
         <p class="rl-empty" data-testid="empty">
           No creators shortlisted yet — open a creator's profile and click Shortlist.
         </p>
@@ -306,12 +404,15 @@ export function App() {
               onToggleAll={() => setSelected((s) => (shown.length > 0 && shown.every((r) => s.has(rowId(r))) ? new Set() : new Set(shown.map(rowId))))}
               onEdit={editEntry}
               height={tableHeight}
+              onOpen={(row) => void openDetails(row)}
+              openId={details?.id ?? null}
             />
           )}
           {rows !== null && rows.length > 0 && shown.length === 0 && <p class="rl-empty">No creators match these filters.</p>}
         </>
       )}
 
+      {details && detailsRow && <CreatorDetails row={detailsRow} history={details.history} error={details.error} onClose={closeDetails} />}
       {comparing && (
         <div class="rl-modal-backdrop">
           <div class="rl-modal rl-modal-wide" role="dialog" aria-modal="true">
@@ -362,7 +463,7 @@ function CampaignPicker({ campaigns, value, onChange, onCreate, onRename }: Camp
           <option value={ALL}>All campaigns</option>
           {campaigns.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name} ({c.entries})
+              {c.name} ({c.entries}){c.archived ? ' · archived' : ''}
             </option>
           ))}
         </select>
@@ -410,6 +511,53 @@ function CampaignPicker({ campaigns, value, onChange, onCreate, onRename }: Camp
           )}
         </>
       )}
+    </div>
+  );
+}
+
+interface CampaignActionsProps {
+  campaign: CampaignSummary;
+  onArchive: (archived: boolean) => Promise<boolean>;
+  onDelete: () => Promise<boolean>;
+}
+
+/**
+ * Archive or delete the campaign shown. Deleting asks first, saying how many entries go with it
+ * (the creators stay when they are on another campaign). The default "Shortlist" is every
+ * page's home, so it can be neither.
+ */
+function CampaignActions({ campaign, onArchive, onDelete }: CampaignActionsProps) {
+  const [confirming, setConfirming] = useState(false);
+  if (campaign.id === DEFAULT_CAMPAIGN_ID) return null;
+  if (confirming) {
+    return (
+      <div class="rl-confirm" role="alertdialog" aria-labelledby="rl-confirm-text" data-testid="confirm-delete">
+        <span id="rl-confirm-text">
+          Delete "{campaign.name}" and its {campaign.entries} {campaign.entries === 1 ? 'entry' : 'entries'}? This cannot be undone.
+        </span>
+        <button
+          type="button"
+          class="rl-btn rl-danger"
+          onClick={async () => {
+            if (!(await onDelete())) setConfirming(false);
+          }}
+        >
+          Delete campaign
+        </button>
+        <button type="button" class="rl-btn" onClick={() => setConfirming(false)} ref={(el) => el?.focus()}>
+          Keep it
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="rl-campaigns">
+      <button type="button" class="rl-btn" onClick={() => void onArchive(!campaign.archived)}>
+        {campaign.archived ? 'Unarchive' : 'Archive'}
+      </button>
+      <button type="button" class="rl-btn rl-danger" onClick={() => setConfirming(true)}>
+        Delete…
+      </button>
     </div>
   );
 }

@@ -91,3 +91,13 @@ function roundSignificant(n: number, digits: number): number {
   const factor = 10 ** decimals;
   return Math.round(n * factor) / factor;
 }
+
+/** A cost per engagement: cents matter here ("$0.04"), unlike for a price per post. */
+export function formatCost(n: number | null, currency = 'USD'): string {
+  if (n === null || !Number.isFinite(n)) return UNKNOWN_TEXT;
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: Math.abs(n) < 0.1 ? 3 : 2 }).format(n);
+  } catch {
+    return `${currency} ${n.toFixed(2)}`;
+  }
+}

@@ -192,6 +192,8 @@ export function entryKeyOf(row: { entry: Pick<Entry, 'campaignId' | 'platform' |
 const FIELD_LABELS: Record<string, string> = {
   notes: 'Notes',
   tags: 'Tags',
+  add: 'Tags',
+  remove: 'Tags',
   status: 'Status',
   agreedPrice: 'Agreed price',
   couponCode: 'Coupon code',
