@@ -6,6 +6,7 @@ import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS, type Snapshot } from '@/lib/platforms/types';
 import type { VisitedRates } from '@/lib/store/video-visits';
 import { growth, suddenJumps, type Change, type SnapshotPoint } from '@/lib/store/history';
+import { GrowthChart } from './GrowthChart';
 
 export interface ProfileCardProps {
   snapshot: Snapshot;
@@ -354,6 +355,11 @@ function Details({ snapshot, analysis, history }: ProfileCardProps) {
           </>
         ))}
       </dl>
+      {history && history.length > 1 && (
+        <div class="rl-chart" data-testid="card-growth-chart">
+          <GrowthChart points={history} width={340} height={160} />
+        </div>
+      )}
       {snapshot.notes.length > 0 && (
         <ul class="rl-notes">
           {snapshot.notes.map((n) => (
