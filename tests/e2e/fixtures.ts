@@ -137,3 +137,18 @@ export async function screenshot(target: Page | ReturnType<Page['locator']>, nam
   await target.screenshot({ path });
   return path;
 }
+
+/** "4.2 %" as the card prints a percentage. */
+export function pct(value: number): string {
+  return `${value.toFixed(1)} %`;
+}
+
+/** A count as the card's stat `title` spells it: every digit, en-US grouping. */
+export function exact(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** The page's own requests, without the browser's favicon probe. */
+export function withoutFavicon(requests: string[]): string[] {
+  return requests.filter((u) => !u.endsWith('/favicon.ico'));
+}

@@ -1,12 +1,8 @@
-import { expect, overlay, overlayHost, screenshot, tabIdOf, test } from './fixtures';
+import { expect, overlay, overlayHost, screenshot, tabIdOf, test, pct } from './fixtures';
 import { COSY, COSY_POST, MIA, QUIET, expectedEr } from './pages/instagram';
 
 const IG = 'https://www.instagram.com';
 
-/** "4.2 %" as the card prints a percentage. */
-function pct(value: number): string {
-  return `${value.toFixed(1)} %`;
-}
 
 test('a profile shows ER, tier, price, benchmark and where the numbers came from', async ({ context, strayRequests }) => {
   const page = await context.newPage();

@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { expect, overlay, overlayHost, screenshot, test } from './fixtures';
+import { expect, overlay, overlayHost, screenshot, test, exact, pct } from './fixtures';
 import {
   BAO,
   GHOST_HANDLE,
@@ -22,15 +22,7 @@ import {
 
 const TT = 'https://www.tiktok.com';
 
-/** "4.2 %" as the card prints a percentage. */
-function pct(value: number): string {
-  return `${value.toFixed(1)} %`;
-}
 
-/** A count as the card's `title` spells it: every digit, en-US grouping. */
-function exact(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
 
 /** The requests the page made, as "path key=value" (the API calls' long query strings cut to the key). */
 function pageRequests(requests: string[]): string[] {

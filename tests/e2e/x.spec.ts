@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { expect, overlay, overlayHost, screenshot, test } from './fixtures';
+import { expect, overlay, overlayHost, screenshot, test, exact, pct, withoutFavicon } from './fixtures';
 import {
   ANA,
   GHOST_HANDLE,
@@ -18,15 +18,7 @@ import {
 
 const X = 'https://x.com';
 
-/** "4.2 %" as the card prints a percentage. */
-function pct(value: number): string {
-  return `${value.toFixed(1)} %`;
-}
 
-/** A count as the stat's title gives it: every digit, en-US grouping. */
-function exact(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
 
 /**
  * The verdict for an ER against the tier band's typical range (Markerly like rates of the bands
@@ -49,10 +41,6 @@ function priceText(base: number): string {
 
 const OP_PATH = (op: keyof typeof X_OPERATION_HASHES) => `${X}/i/api/graphql/${X_OPERATION_HASHES[op]}/${op}?`;
 
-/** The page's own requests, without the browser's favicon probe. */
-function pageRequests(requests: string[]): string[] {
-  return requests.filter((u) => !u.endsWith('/favicon.ico'));
-}
 
 async function expectProfileCard(page: Page, a: XDemoAccount, tier: string, band: string, low: number, high: number, base: number) {
   const card = overlay(page);
@@ -100,7 +88,7 @@ test('a profile (2025+ layout) shows ER per follower and per impression, tier, v
   // With Details open the card is taller than the window: the frame scrolls.
   await screenshot(page, 'x-profile-overlay');
 
-  expect(pageRequests(requests)).toEqual([
+  expect(withoutFavicon(requests)).toEqual([
     `${X}/${LENA.handle}`,
     expect.stringContaining(OP_PATH('UserByScreenName')),
     expect.stringContaining(OP_PATH('UserTweets')),
@@ -141,7 +129,7 @@ test('a post page shows that post’s counts against its author’s followers', 
   await screenshot(card, 'x-post-overlay');
   await screenshot(page, 'x-post-page');
 
-  expect(pageRequests(requests)).toEqual([`${X}/${LENA.handle}/status/${LENA_POST.id}`, expect.stringContaining(OP_PATH('TweetDetail'))]);
+  expect(withoutFavicon(requests)).toEqual([`${X}/${LENA.handle}/status/${LENA_POST.id}`, expect.stringContaining(OP_PATH('TweetDetail'))]);
   expect(strayRequests).toEqual([]);
 });
 
@@ -254,7 +242,7 @@ test('soft navigation: the overlay follows the profile on screen, never shows th
   await expect(page.locator('iframe')).toHaveCount(1);
 
   // The only requests are the page's own: one document and the app's API calls.
-  expect(pageRequests(requests)).toEqual([
+  expect(withoutFavicon(requests)).toEqual([
     `${X}/${LENA.handle}`,
     expect.stringContaining(OP_PATH('UserByScreenName')),
     expect.stringContaining(OP_PATH('UserTweets')),
@@ -262,8 +250,8 @@ test('soft navigation: the overlay follows the profile on screen, never shows th
     expect.stringContaining(OP_PATH('UserTweets')),
     expect.stringContaining(OP_PATH('TweetDetail')),
   ]);
-  expect(decodeURIComponent(pageRequests(requests)[3]!)).toContain(`"screen_name":"${ANA.handle}"`);
-  expect(decodeURIComponent(pageRequests(requests)[4]!)).toContain(`"userId":"${ANA.id}"`);
+  expect(decodeURIComponent(withoutFavicon(requests)[3]!)).toContain(`"screen_name":"${ANA.handle}"`);
+  expect(decodeURIComponent(withoutFavicon(requests)[4]!)).toContain(`"userId":"${ANA.id}"`);
   expect(strayRequests).toEqual([]);
 });
 
@@ -278,7 +266,7 @@ test('a profile page without data says the numbers are unknown, never guesses', 
   await expect(card.getByTestId('er-value')).toHaveCount(0);
   await expect(card.locator('[data-testid^="stat-"]')).toHaveCount(0);
   await screenshot(card, 'x-no-data-overlay');
-  expect(pageRequests(requests)).toEqual([`${X}/${GHOST_HANDLE}`]);
+  expect(withoutFavicon(requests)).toEqual([`${X}/${GHOST_HANDLE}`]);
   expect(strayRequests).toEqual([]);
 });
 

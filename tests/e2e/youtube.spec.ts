@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { expect, overlay, overlayHost, screenshot, test } from './fixtures';
+import { exact, expect, overlay, overlayHost, pct, screenshot, test, withoutFavicon } from './fixtures';
 import {
   FERN,
   FERN_VIDEO,
@@ -19,19 +19,11 @@ import {
 const YT = 'https://www.youtube.com';
 const BROWSE = `${YT}/youtubei/v1/browse?prettyPrint=false`;
 
-/** "4.2 %" as the card prints a percentage. */
-function pct(value: number): string {
-  return `${value.toFixed(1)} %`;
-}
 
-/** Every digit, en-US: "12,480". */
-function n(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
 
 /** The subscriber stat's title: YouTube shows subscribers abbreviated, and the card says so. */
 function subscribersTitle(ch: DemoChannel): string {
-  return `about ${n(shownSubscribers(ch))} (rounded by the page)`;
+  return `about ${exact(shownSubscribers(ch))} (rounded by the page)`;
 }
 
 /** "Views per subscriber: 91.4 % (median 80.5 %)" */
@@ -55,10 +47,6 @@ function verdictText(er: number, band: (typeof BANDS)[keyof typeof BANDS]): stri
 
 const NO_CHANNEL_VERDICT = 'No verdict: channel pages show views, not likes or comments';
 
-/** Remove the requests the browser makes on its own (a favicon) from a request log. */
-function pageRequests(requests: string[]): string[] {
-  return requests.filter((u) => !u.endsWith('/favicon.ico'));
-}
 
 /** The overlay page's frame (the extension's own page inside the `<reloquence-lens>` host). */
 async function overlayDocument(page: Page): Promise<Frame> {
@@ -117,8 +105,8 @@ test('a channel page (current layout, Videos tab): views per subscriber, tier, a
   await expect(card.getByTestId('verdict')).toHaveText(NO_CHANNEL_VERDICT);
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', subscribersTitle(FERN));
   await expect(card.getByTestId('stat-followers')).toContainText('12.4K');
-  await expect(card.getByTestId('stat-avg-views')).toHaveAttribute('title', n(expectedAvgViews(FERN)));
-  await expect(card.getByTestId('stat-posts-count')).toHaveAttribute('title', n(FERN.videosCount));
+  await expect(card.getByTestId('stat-avg-views')).toHaveAttribute('title', exact(expectedAvgViews(FERN)));
+  await expect(card.getByTestId('stat-posts-count')).toHaveAttribute('title', exact(FERN.videosCount));
   // No likes or comments on the page: no average of them either (not a zero).
   await expect(card.getByTestId('stat-avg-likes')).toHaveCount(0);
   await expect(card.getByTestId('stat-avg-comments')).toHaveCount(0);
@@ -145,8 +133,8 @@ test('a channel Home tab in the newest layout (lockupViewModel) reads the rounde
   await expect(card.getByTestId('verdict')).toHaveText(NO_CHANNEL_VERDICT);
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', subscribersTitle(PIXEL));
   // "31K views", "8.6K views": the average rests on the rounded counts the tiles show.
-  await expect(card.getByTestId('stat-avg-views')).toHaveAttribute('title', n(expectedAvgViews(PIXEL)));
-  await expect(card.getByTestId('stat-posts-count')).toHaveAttribute('title', n(PIXEL.videosCount));
+  await expect(card.getByTestId('stat-avg-views')).toHaveAttribute('title', exact(expectedAvgViews(PIXEL)));
+  await expect(card.getByTestId('stat-posts-count')).toHaveAttribute('title', exact(PIXEL.videosCount));
   await expect(card.getByTestId('source')).toContainText('ytInitialData: pageHeaderViewModel + lockupViewModel tiles');
   await card.locator('summary').click();
   await expect(card).toContainText('View counts on this tab are rounded by YouTube');
@@ -165,7 +153,7 @@ test('an older channel page (c4TabbedHeaderRenderer + gridVideoRenderer) is read
   await expect(card.getByTestId('tier')).toHaveText('Tier 8 Newbie Micro Influencers · ~$50/post');
   await expect(card.getByTestId('verdict')).toHaveText(NO_CHANNEL_VERDICT);
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', subscribersTitle(KITE));
-  await expect(card.getByTestId('stat-avg-views')).toHaveAttribute('title', n(expectedAvgViews(KITE)));
+  await expect(card.getByTestId('stat-avg-views')).toHaveAttribute('title', exact(expectedAvgViews(KITE)));
   await expect(card.getByTestId('stat-posts-count')).toHaveAttribute('title', '9');
   await expect(card.getByTestId('source')).toContainText('ytInitialData: c4TabbedHeaderRenderer + gridVideoRenderer tiles');
   await screenshot(card, 'youtube-c4-channel-card');
@@ -181,9 +169,9 @@ async function expectWatchCard(page: Page, ch: DemoChannel, v: DemoVideo, band: 
   await expect(card.getByTestId('er-alt-value')).toHaveText(pct(expectedErPerView(v)));
   await expect(card.getByTestId('verdict')).toHaveText(verdictText(expectedEr(ch, v), band));
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', subscribersTitle(ch));
-  await expect(card.getByTestId('stat-likes')).toHaveAttribute('title', n(v.likes));
-  await expect(card.getByTestId('stat-comments')).toHaveAttribute('title', n(v.comments));
-  await expect(card.getByTestId('stat-views')).toHaveAttribute('title', n(v.views));
+  await expect(card.getByTestId('stat-likes')).toHaveAttribute('title', exact(v.likes));
+  await expect(card.getByTestId('stat-comments')).toHaveAttribute('title', exact(v.comments));
+  await expect(card.getByTestId('stat-views')).toHaveAttribute('title', exact(v.views));
   return card;
 }
 
@@ -220,8 +208,8 @@ test('soft navigation between channels: the overlay follows, never mixes channel
   await expect(card.getByTestId('handle')).toHaveText(`@${PIXEL.handle}`);
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', subscribersTitle(PIXEL));
   await expect(card.getByTestId('er-alt')).toHaveText(viewsPerSubscriberText(PIXEL));
-  await expect(card.getByTestId('stat-avg-views')).toHaveAttribute('title', n(expectedAvgViews(PIXEL)));
-  await expect(card.getByTestId('stat-posts-count')).toHaveAttribute('title', n(PIXEL.videosCount));
+  await expect(card.getByTestId('stat-avg-views')).toHaveAttribute('title', exact(expectedAvgViews(PIXEL)));
+  await expect(card.getByTestId('stat-posts-count')).toHaveAttribute('title', exact(PIXEL.videosCount));
   await expect(card.getByTestId('tier')).toContainText('Tier 6 Engaged Micro Influencers');
   await expect(card.getByTestId('source')).toContainText('captured /youtubei/v1/browse response: pageHeaderViewModel + lockupViewModel tiles');
   await expect(overlayHost(page)).toHaveCount(1);
@@ -261,7 +249,7 @@ test('soft navigation between channels: the overlay follows, never mixes channel
   await expect(page.locator('iframe')).toHaveCount(1);
 
   // The only requests are the page's own: one document and the web client's two browse calls.
-  expect(pageRequests(requests)).toEqual([`${YT}/@${FERN.handle}/videos`, BROWSE, BROWSE]);
+  expect(withoutFavicon(requests)).toEqual([`${YT}/@${FERN.handle}/videos`, BROWSE, BROWSE]);
   expect(strayRequests).toEqual([]);
 });
 
@@ -292,7 +280,7 @@ test('soft navigation to a video and back to its channel: next + player response
   await expect(overlayHost(page)).toHaveAttribute('hidden', '');
   await expect(overlayHost(page)).toHaveCount(1);
 
-  expect(pageRequests(requests)).toEqual([
+  expect(withoutFavicon(requests)).toEqual([
     `${YT}/@${KITE.handle}/videos`,
     `${YT}/youtubei/v1/player?prettyPrint=false`,
     `${YT}/youtubei/v1/next?prettyPrint=false`,
