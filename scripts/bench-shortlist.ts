@@ -332,7 +332,7 @@ async function main(): Promise<void> {
   await blank.goto('about:blank');
   const blankTab = await b.sw.evaluate(async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
   const popup = await b.context.newPage();
-  await popup.setViewportSize({ width: 360, height: 600 });
+  await popup.setViewportSize({ width: 400, height: 600 });
   const popupUrl = `chrome-extension://${b.extensionId}/popup.html?tab=${blankTab}`;
   await popupOpen(popup, popupUrl); // warm-up
   const opens: number[] = [];

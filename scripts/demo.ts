@@ -63,7 +63,7 @@ async function screenshots(): Promise<void> {
   await page.locator('reloquence-lens[data-state="ok"]').waitFor({ state: 'attached', timeout: 15_000 });
   const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 360, height: 640 });
+  await popup.setViewportSize({ width: 400, height: 640 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   await popup.getByTestId('profile-card').waitFor({ state: 'attached', timeout: 15_000 });
   const popupFile = resolve(OUT, 'popup-profile.png');

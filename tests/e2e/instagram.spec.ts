@@ -109,7 +109,7 @@ test('the popup shows the same card, and says plainly when the page is not a pro
   const tabId = await tabIdOf(serviceWorker, page);
 
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 360, height: 600 });
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   const card = popup.getByTestId('profile-card');
   await expect(card.getByTestId('handle')).toHaveText(`@${COSY.handle}`);

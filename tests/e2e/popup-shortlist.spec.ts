@@ -26,7 +26,7 @@ test('the popup lists the shortlist: search, status and tags saved, kept when it
 
   // On a creator's page the popup opens on "This page", unchanged.
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 360, height: 600 });
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${creatorTab}`);
   await expect(popup.getByTestId('profile-card').getByTestId('shortlisted')).toBeVisible();
   await expect(popup.getByTestId('tab-page')).toHaveAttribute('aria-selected', 'true');
