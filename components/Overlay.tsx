@@ -1,25 +1,16 @@
-import type { Analysis } from '@/lib/metrics/analysis';
 import { formatPercent } from '@/lib/metrics/format';
-import type { Snapshot } from '@/lib/platforms/types';
-import type { VisitedRates } from '@/lib/store/video-visits';
-import type { ComponentChildren } from 'preact';
-import type { SnapshotPoint } from '@/lib/store/history';
-import { ProfileCard } from './ProfileCard';
+import { ProfileCard, type ProfileCardProps } from './ProfileCard';
 
-export interface OverlayProps {
-  snapshot: Snapshot;
-  analysis: Analysis;
-  stalled?: boolean;
-  visited?: VisitedRates | null;
-  actions?: ComponentChildren;
-  history?: readonly SnapshotPoint[] | null;
+/** The card's own props, plus the frame around it. */
+export interface OverlayProps extends ProfileCardProps {
   collapsed: boolean;
   onToggle(): void;
   onClose(): void;
 }
 
 /** The floating card on the platform's page: the profile card with collapse and close. */
-export function Overlay({ snapshot, analysis, stalled, visited, actions, history, collapsed, onToggle, onClose }: OverlayProps) {
+export function Overlay({ collapsed, onToggle, onClose, ...card }: OverlayProps) {
+  const { snapshot, analysis } = card;
   const er = analysis.engagement.mean;
   return (
     <div class={`rl-root rl-overlay${collapsed ? ' rl-collapsed' : ''}`} data-testid="overlay" role="complementary" aria-label="Reloquence Lens">
@@ -45,7 +36,7 @@ export function Overlay({ snapshot, analysis, stalled, visited, actions, history
           ✕
         </button>
       </div>
-      {!collapsed && <ProfileCard snapshot={snapshot} analysis={analysis} stalled={stalled} visited={visited} actions={actions} history={history} />}
+      {!collapsed && <ProfileCard {...card} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { Snapshot } from './platforms/types';
+import { HOST_SOURCE } from './overlay-protocol';
 
 /** A count: a finite, non-negative number, or null for unknown. */
 const count = z.nullable(z.number().check(z.gte(0), z.lte(1e15)));
@@ -62,9 +63,9 @@ export const LensStateSchema = z.object({
 });
 export type LensState = z.infer<typeof LensStateSchema>;
 
-/** What the content script sends the overlay page it frames (see ../lib/overlay-protocol.ts). */
+/** What the content script sends the overlay page it frames (see ./overlay-protocol.ts). */
 export const HostMessageSchema = z.object({
-  source: z.literal('reloquence-lens/host'),
+  source: z.literal(HOST_SOURCE),
   type: z.literal('show'),
   snapshot: SnapshotSchema,
   /** The page was read again and again and the data never came. */
