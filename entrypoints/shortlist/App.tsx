@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CompareView, MAX_COMPARE, MIN_COMPARE } from '@/components/CompareView';
 import { BudgetView } from '@/components/BudgetView';
 import { ImportDialog } from '@/components/ImportDialog';
@@ -12,7 +12,8 @@ import { DEFAULT_CAMPAIGN_ID, openLensDb, type LensDB } from '@/lib/store/db';
 import { storeErrorMessage } from '@/lib/store/errors';
 import { exportRows, parseImport, planImport, toCsv, toJson, type ImportPlan, type ImportPreview } from '@/lib/store/exchange';
 import { historyOf, type SnapshotPoint } from '@/lib/store/history';
-import { applyImport, existingRowKeys, readBackup } from '@/lib/store/import-apply';
+import { onStoreChange } from '@/lib/store/changes';
+import { applyImport, existingRowKeys, exportRowsOfList, readBackup } from '@/lib/store/import-apply';
 import {
   createCampaign,
   deleteCampaign,
@@ -153,14 +154,23 @@ export function App() {
     openLensDb().then(setDb, (e: unknown) => setNotice({ kind: 'error', text: storeErrorMessage(e) }));
   }, []);
 
+  /**
+   * Whether `rows` is the stored data: `changes` counts the writes announced (./changes.ts, by
+   * this page, other pages or the background), `readAt` the count when `rows` was read.
+   */
+  const changes = useRef(0);
+  const readAt = useRef(-1);
+
   /** Read the campaigns and the chosen campaign's rows again (after any write). */
   const reload = useCallback(async () => {
     if (!db) return;
+    const before = changes.current;
     const [listed, entries] = await Promise.all([listCampaigns(db), listEntries(db, campaign === ALL ? undefined : campaign)]);
     if (!listed.ok) return setNotice({ kind: 'error', text: listed.message });
     if (!entries.ok) return setNotice({ kind: 'error', text: entries.message });
     setCampaigns(listed.value.items);
     setRows(entries.value.items);
+    readAt.current = campaign === ALL && entries.value.skipped === 0 ? before : -1;
     if (entries.value.skipped > 0) {
       setNotice({ kind: 'error', text: `${entries.value.skipped} stored entries could not be read and are not shown.` });
     }
@@ -171,6 +181,31 @@ export function App() {
 
   useEffect(() => {
     void reload();
+  }, [reload]);
+
+  // Writes from other tabs, the popup and the background (a creator shortlisted from a profile,
+  // numbers read on a visit) show here without a manual refresh. This page's own writes are
+  // followed by their own reload or in-place update.
+  useEffect(() => {
+    let reading: Promise<void> | null = null;
+    let again = false;
+    const readAgain = () => {
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = reload().finally(() => {
+        reading = null;
+        if (again) {
+          again = false;
+          readAgain();
+        }
+      });
+    };
+    return onStoreChange(['campaigns', 'creators', 'entries'], (local) => {
+      changes.current++;
+      if (!local) readAgain();
+    });
   }, [reload]);
 
   // The leaderboard's growth needs every creator's history: read it when the leaderboard opens
@@ -226,11 +261,14 @@ export function App() {
 
   async function editEntry(row: ShortlistRow, patch: EntryPatch): Promise<string | null> {
     if (!db) return 'The shortlist is not open.';
+    const before = changes.current;
     const result = await updateEntry(db, entryKeyOf(row), patch);
     if (!result.ok) return result.message;
-    // Only this row changed: replace it in place rather than reading 10,000 rows again.
+    // Only this row changed: replace it in place rather than reading 10,000 rows again. The
+    // rows are still the stored data if this write was the only one since they were.
     const id = rowId(row);
     setRows((all) => all?.map((r) => (rowId(r) === id ? { ...r, entry: result.value } : r)) ?? null);
+    if (readAt.current === before && changes.current === before + 1) readAt.current = changes.current;
     return null;
   }
 
@@ -256,9 +294,15 @@ export function App() {
 
   async function exportCsv() {
     if (!db) return;
-    const data = await readBackup(db);
-    if (!data.ok) return setNotice({ kind: 'error', text: data.message });
-    download(toCsv(exportRows(data.value)), `reloquence-shortlist-${today()}.csv`, 'text/csv;charset=utf-8');
+    let exported;
+    // The whole list on screen, unchanged since it was read: no need to read 20,000 records again.
+    if (rows && readAt.current === changes.current) exported = exportRowsOfList(rows);
+    else {
+      const data = await readBackup(db);
+      if (!data.ok) return setNotice({ kind: 'error', text: data.message });
+      exported = exportRows(data.value);
+    }
+    download(toCsv(exported), `reloquence-shortlist-${today()}.csv`, 'text/csv;charset=utf-8');
   }
 
   async function exportJson() {

@@ -7,6 +7,7 @@
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { LensDB } from './db';
+import { announceStoreChange } from './changes';
 
 export type StoreResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -75,7 +76,8 @@ function causeOf(failure: { error: unknown } | null): unknown {
 type Stores = ArrayLike<StoreNames<LensDB>> & Iterable<StoreNames<LensDB>>;
 
 /**
- * Run `work` in one transaction and wait until it is committed. If `work` fails part-way, the
+ * Run `work` in one transaction and wait until it is committed; a committed write is announced
+ * to the extension's other pages (./changes.ts). If `work` fails part-way, the
  * transaction is aborted explicitly: IndexedDB aborts by itself only on a failed request, not
  * when our own code throws between requests (idb resumes our code in a microtask), and without
  * the abort the writes made before the throw would be committed.
@@ -107,5 +109,6 @@ export async function inTransaction<const S extends Stores, M extends 'readonly'
   }
   const failure = await done;
   if (failure) throw failure.error;
+  if (mode === 'readwrite') announceStoreChange([...stores]);
   return value;
 }

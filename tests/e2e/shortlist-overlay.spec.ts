@@ -40,3 +40,20 @@ test('shortlist from the overlay on two platforms; the card and the popup rememb
   expect(stored).toEqual([`instagram:${COSY.handle}`, `youtube:${FERN.handle.toLowerCase()}`]);
   expect(strayRequests).toEqual([]);
 });
+
+test('the open shortlist page shows a creator shortlisted in another tab without a reload', async ({ context, extensionId, strayRequests }) => {
+  const list = await context.newPage();
+  await list.goto(`chrome-extension://${extensionId}/shortlist.html`);
+  await list.getByRole('heading', { name: 'Shortlist' }).waitFor();
+  await expect(list.getByTestId('shortlist-row')).toHaveCount(0);
+
+  const page = await context.newPage();
+  await page.goto(`${IG}/${COSY.handle}/`);
+  await overlay(page).getByTestId('shortlist-button').click();
+  await expect(overlay(page).getByTestId('shortlisted')).toBeVisible();
+
+  // Written by the background, announced to the page, which reads the list again.
+  await expect(list.getByTestId('shortlist-row')).toHaveCount(1);
+  await expect(list.getByTestId('shortlist-row')).toContainText(COSY.handle);
+  expect(strayRequests).toEqual([]);
+});

@@ -3,7 +3,7 @@ import { deleteDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CAMPAIGN_ID, openLensDb, type LensDB } from '../../../lib/store/db';
 import { exportRows, parseImport, planImport, toCsv, toJson } from '../../../lib/store/exchange';
-import { applyImport, existingRowKeys, readBackup } from '../../../lib/store/import-apply';
+import { applyImport, existingRowKeys, exportRowsOfList, readBackup } from '../../../lib/store/import-apply';
 import { listCampaigns, listEntries, shortlistCreator, updateEntry, type ShortlistRow } from '../../../lib/store/shortlist';
 import { recordSnapshot } from '../../../lib/store/history';
 import { emptyPost, emptySnapshot } from '../../../lib/platforms/types';
@@ -175,5 +175,19 @@ describe('applyImport', () => {
     const to = await db('import-b');
     expect((await applyImport(to, parseImport(toCsv(exportRows(backup.value)), 'export.csv'), NOW)).ok).toBe(true);
     expect((await rows(to)).map(visible).sort(byKey)).toEqual((await rows(from)).map(visible).sort(byKey));
+  });
+
+  it('exports the list a page holds as the same CSV rows as a fresh read of the store', async () => {
+    const d = await db('import-a');
+    await applyImport(d, parseImport(GOOD, 'list.csv', { now: new Date(NOW * 1000) }), NOW);
+    const odd = emptySnapshot({ platform: 'x', kind: 'profile', state: 'ok', url: 'https://x.com/odd_one', handle: 'Odd_One', followers: 77, source: 'test' });
+    const figures = { followers: 77, er: null, erPerView: null, tierRank: null, tierName: null, sizeClass: 'nano' as const, pricePoint: null, priceLow: null, priceHigh: null, currency: null };
+    expect((await shortlistCreator(d, odd, figures, DEFAULT_CAMPAIGN_ID, NOW + 5)).ok).toBe(true);
+    expect((await updateEntry(d, { campaignId: DEFAULT_CAMPAIGN_ID, platform: 'x', handle: 'odd_one' }, { notes: '=1+1', tags: ['a', 'b'] })).ok).toBe(true);
+    const backup = await readBackup(d);
+    if (!backup.ok) throw new Error(backup.message);
+    const fromStore = exportRows(backup.value);
+    expect(fromStore).toHaveLength(4);
+    expect(exportRowsOfList(await rows(d))).toEqual(fromStore);
   });
 });
