@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatCount, formatPercent } from '@/lib/metrics/format';
 import type { SnapshotPoint } from '@/lib/store/history';
@@ -110,8 +110,17 @@ export function GrowthChart({ points, width, height = 220 }: GrowthChartProps) {
     const el = host.current;
     if (!el || !enough) return;
     const data: uPlot.AlignedData = [usable.map((p) => p.takenAt), usable.map((p) => finiteOrNull(p.followers)), usable.map((p) => finiteOrNull(p.er))];
-    const chart = new uPlot(chartOptions(width ?? Math.max(240, el.clientWidth), height), data, el);
-    return () => chart.destroy();
+    let chart: uPlot | null = null;
+    let gone = false;
+    // uPlot (about 50 KB) is loaded when a chart is first drawn, not with every card: the popup
+    // and the overlay open without it.
+    void import('uplot').then(({ default: UPlot }) => {
+      if (!gone) chart = new UPlot(chartOptions(width ?? Math.max(240, el.clientWidth), height), data, el);
+    });
+    return () => {
+      gone = true;
+      chart?.destroy();
+    };
     // `usable` is derived from `points`: redraw when the points change, not on every render.
   }, [points, width, height, enough]);
 
