@@ -98,6 +98,25 @@ async function readFirstScreen(db: Db): Promise<ShortlistRow[]> {
   }
 }
 
+interface Startup {
+  shortlist: Promise<{ db: Db; first: ShortlistRow[] }>;
+  status: Promise<PopupStatus>;
+}
+let started: Startup | null = null;
+
+/**
+ * The popup's two reads — the store (its first screen of rows) and the active tab's numbers —
+ * begun as soon as the script runs, before the first render, instead of in effects that
+ * Preact runs only after a frame: the popup is opened to be looked at at once.
+ */
+export function startup(): Startup {
+  started ??= {
+    shortlist: openLensDb().then(async (db) => ({ db, first: await readFirstScreen(db) })),
+    status: loadStatus(),
+  };
+  return started;
+}
+
 /** After the browser has painted what is on screen (or soon, if the popup is hidden and frames never come). */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -140,10 +159,9 @@ function useShortlistRows() {
   }, []);
 
   useEffect(() => {
-    openLensDb().then(
-      async (opened) => {
+    startup().shortlist.then(
+      async ({ db: opened, first }) => {
         setDb(opened);
-        const first = await readFirstScreen(opened);
         // Shown at once unless the list is short enough that the first screen is all of it anyway.
         if (first.length > 0) {
           setRows(first);
@@ -194,7 +212,7 @@ export function App() {
   }, [tab, status, listKnown, list.rows]);
 
   useEffect(() => {
-    loadStatus().then(
+    startup().status.then(
       (loaded) => {
         setStatus(loaded);
         const snapshot = loaded.kind === 'profile' ? loaded.state.snapshot : null;
