@@ -17,8 +17,12 @@ export default defineConfig({
     name: 'Reloquence Lens',
     description:
       'Engagement rate, tier and a fair price per post for creators on Instagram, YouTube, TikTok and X — read from the page, computed in your browser.',
-    // contextMenus: "Add this creator to the shortlist" on a profile link (no install warning).
-    permissions: ['contextMenus'],
+    // contextMenus: "Add this creator to the shortlist" on a profile link. storage: the settings.
+    // scripting: fill a listing draft into the marketplace's new-listing page, which needs that
+    // marketplace's origin too: asked for (optional_host_permissions) only when the user first
+    // creates a listing. None of these shows an install warning.
+    permissions: ['contextMenus', 'storage', 'scripting'],
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Reloquence Lens' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
