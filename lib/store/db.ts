@@ -9,10 +9,11 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { VideoVisit } from './video-visits';
 import type { Campaign, CreatorRecord, Entry } from './shortlist';
 import type { SnapshotPoint } from './history';
+import type { ListingLink, StoredInvitation } from './marketplace';
 import { StoreBlockedError } from './errors';
 
 export const DB_NAME = 'reloquence-lens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** The campaign created with version 2, so "shortlist from anywhere" always has a home. */
 export const DEFAULT_CAMPAIGN_ID = 'shortlist';
@@ -47,6 +48,20 @@ export interface LensDB extends DBSchema {
     value: SnapshotPoint;
     indexes: { byCreator: [string, string] };
   };
+  /** The marketplace listing linked to a creator (version 3). Key [platform, handleKey]. */
+  listings: {
+    key: [string, string];
+    value: ListingLink;
+  };
+  /**
+   * The marketplace invitations the user sent (version 3), one record per invitation. Times in
+   * these records are Unix milliseconds, as lib/marketplace/invites.ts defines them.
+   */
+  invitations: {
+    key: string;
+    value: StoredInvitation;
+    indexes: { byCreator: [string, string] };
+  };
 }
 
 type UpgradeTx = IDBPTransaction<LensDB, StoreNames<LensDB>[], 'versionchange'>;
@@ -69,6 +84,11 @@ export const UPGRADES: Readonly<Record<number, (db: IDBPDatabase<LensDB>, tx: Up
     tx.objectStore('campaigns')
       .put({ id: DEFAULT_CAMPAIGN_ID, name: DEFAULT_CAMPAIGN_NAME, budget: null, createdAt: Math.floor(Date.now() / 1000), archived: false })
       .catch(() => undefined);
+  },
+  3: (db) => {
+    db.createObjectStore('listings', { keyPath: ['platform', 'handleKey'] });
+    const invitations = db.createObjectStore('invitations', { keyPath: 'id' });
+    invitations.createIndex('byCreator', ['platform', 'handleKey']);
   },
 };
 

@@ -1,6 +1,8 @@
 /**
  * Export and import of the shortlist: CSV for spreadsheets (one row per campaign entry) and a
- * JSON backup of everything (to keep, or to move to another browser).
+ * JSON backup of everything (to keep, or to move to another browser): the shortlist, its
+ * history, and (from backup version 2) the marketplace listings linked to creators and the
+ * invitations sent. A version-1 backup, which has no such lists, is still read (as empty lists).
  *
  * This module works on plain data only: the database layer turns its records into these shapes
  * and applies an import preview in one transaction. Nothing here throws on what a file carries:
@@ -11,6 +13,7 @@ import Papa from 'papaparse';
 import * as z from 'zod/mini';
 import type { Platform } from '../platforms/types';
 import type { SizeClass } from '../metrics/tiers';
+import type { InvitationStatus } from '../marketplace/invites';
 
 // ---------------------------------------------------------------------------------------------
 // Field rules, shared by the CSV rows and the backup records
@@ -20,6 +23,7 @@ export const ENTRY_STATUSES = ['to contact', 'contacted', 'agreed', 'delivered',
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 const PLATFORMS = ['instagram', 'youtube', 'tiktok', 'x'] as const satisfies readonly Platform[];
+const INVITATION_STATUSES = ['invited', 'joined', 'listed'] as const satisfies readonly InvitationStatus[];
 const SIZE_CLASSES = ['nano', 'micro', 'midi', 'macro', 'mega'] as const satisfies readonly SizeClass[];
 
 /** Largest number accepted anywhere (the same ceiling as the snapshot counts). */
@@ -37,6 +41,9 @@ export const LIMITS = {
   notes: 10_000,
   couponCode: 200,
   id: 100,
+  listingId: 200,
+  slug: 200,
+  campaignTag: 100,
 } as const;
 
 /** True when the string holds a C0/C1 control character (newlines and tabs allowed only if asked). */
@@ -88,6 +95,19 @@ const url = z.nullable(
     z.maxLength(LIMITS.url, `is longer than ${LIMITS.url} characters`),
     z.refine(isHttpUrl, 'must be a web address starting with http:// or https://'),
   ),
+);
+
+/** As the store keeps a listing's address: https, without a user name or password. */
+function isHttpsUrl(s: string): boolean {
+  if (!isHttpUrl(s)) return false;
+  const parsed = new URL(s);
+  return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
+}
+
+/** A marketplace listing's address. */
+const httpsUrl = z.string('must be text').check(
+  z.maxLength(LIMITS.url, `is longer than ${LIMITS.url} characters`),
+  z.refine(isHttpsUrl, 'must be a web address starting with https://'),
 );
 
 const handle = z.string('must be text').check(
@@ -261,7 +281,10 @@ export function toCsv(rows: readonly ExportRow[]): string {
 // ---------------------------------------------------------------------------------------------
 
 export const BACKUP_FORMAT = 'reloquence-lens-backup';
-export const BACKUP_VERSION = 1;
+/** 2: adds `listings` and `invitations`. Version-1 files are still read. */
+export const BACKUP_VERSION = 2;
+/** The backup versions this extension reads. */
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** A shortlisted creator (keyed by platform + lower-cased handle) with their latest numbers. */
 export const CreatorRecordSchema = z.object({
@@ -311,11 +334,42 @@ export const HistoryRecordSchema = z.object({
 });
 export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 
+/** The marketplace listing linked to a creator (keyed by platform + lower-cased handle). */
+export const ListingRecordSchema = z.object({
+  platform,
+  handle,
+  url: httpsUrl,
+  listingId: line(LIMITS.listingId).check(z.minLength(1, 'is missing')),
+  slug: optionalLine(LIMITS.slug),
+  linkedAt: isoDateTime,
+  /** When the user last opened it through the extension; null = never. */
+  opened: z.nullable(isoDateTime),
+});
+export type ListingRecord = z.infer<typeof ListingRecordSchema>;
+
+/** An invitation to the marketplace the user sent a creator (keyed by id). */
+export const InvitationRecordSchema = z.object({
+  id: line(LIMITS.id).check(z.minLength(1, 'is missing')),
+  platform,
+  handle,
+  displayName: optionalLine(LIMITS.displayName),
+  /** The invite link's utm_campaign tag. */
+  campaign: optionalLine(LIMITS.campaignTag),
+  invitedAt: isoDateTime,
+  status: z.enum(INVITATION_STATUSES, `must be one of: ${INVITATION_STATUSES.join(', ')}`),
+  /** When the status was last set. */
+  statusAt: isoDateTime,
+});
+export type InvitationRecord = z.infer<typeof InvitationRecordSchema>;
+
 export interface BackupData {
   creators: CreatorRecord[];
   campaigns: CampaignRecord[];
   entries: EntryRecord[];
   snapshots: HistoryRecord[];
+  /** Empty when read from a version-1 backup. */
+  listings: ListingRecord[];
+  invitations: InvitationRecord[];
 }
 
 export interface Backup extends BackupData {
@@ -334,6 +388,8 @@ export function toJson(backup: BackupData, exportedAt: Date = new Date()): strin
     campaigns: backup.campaigns,
     entries: backup.entries,
     snapshots: backup.snapshots,
+    listings: backup.listings,
+    invitations: backup.invitations,
   };
   return JSON.stringify(file, null, 1);
 }
@@ -676,6 +732,9 @@ const BackupHeaderSchema = z.object({
   campaigns: z.array(z.unknown()),
   entries: z.array(z.unknown()),
   snapshots: z.array(z.unknown()),
+  // Version 2; a version-1 file has neither.
+  listings: z.optional(z.array(z.unknown())),
+  invitations: z.optional(z.array(z.unknown())),
 });
 
 function parseBackup(text: string): ImportPreview {
@@ -696,11 +755,15 @@ function parseBackup(text: string): ImportPreview {
   const entries = validRecords('entry', file.entries, EntryRecordSchema, (e) => `${e.campaignId}\u001f${creatorKey(e.platform, e.handle)}`, invalid);
   const linked = linkedEntries(entries, creators, uniqueCampaigns, invalid);
   const snapshots = validRecords('snapshot', file.snapshots, HistoryRecordSchema, (s) => `${creatorKey(s.platform, s.handle)}\u001f${s.takenAt}`, invalid);
+  const listings = validRecords('listing', file.listings ?? [], ListingRecordSchema, (l) => creatorKey(l.platform, l.handle), invalid);
+  const invitations = validRecords('invitation', file.invitations ?? [], InvitationRecordSchema, (i) => `id ${i.id}`, invalid);
   const backup: BackupData = {
     creators: creators.map((r) => r.record),
     campaigns: uniqueCampaigns.map((r) => r.record),
     entries: linked.map((r) => r.record),
     snapshots: snapshots.map((r) => r.record),
+    listings: listings.map((r) => r.record),
+    invitations: invitations.map((r) => r.record),
   };
   return { kind: 'json', rows: exportRows(backup), invalid, fileError: null, backup };
 }
@@ -713,7 +776,9 @@ function backupHeaderProblem(json: unknown): string | null {
   if (typeof version === 'number' && version > BACKUP_VERSION) {
     return `This backup was made by a newer version of Reloquence Lens (backup version ${version}); update the extension to import it.`;
   }
-  if (version !== BACKUP_VERSION) return `This backup's version (${String(version).slice(0, 20)}) is not one this extension can read.`;
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
+    return `This backup's version (${String(version).slice(0, 20)}) is not one this extension can read.`;
+  }
   const parsed = BackupHeaderSchema.safeParse(json);
   if (!parsed.success) {
     const list = parsed.error.issues[0]?.path[0];

@@ -18,6 +18,9 @@
  * - A creator's numbers come from profile visits. A stored creator keeps its numbers unless the
  *   file is a backup whose reading is newer; a CSV carries no reading date, so it never
  *   replaces them.
+ * - Marketplace records (backups only, version 2): a creator's listing link in the file replaces
+ *   the stored one only when it was linked later (`linkedAt`); an invitation replaces the stored
+ *   one with its id only when its status was set later (`statusAt`). Others are added.
  */
 import { unwrap, type IDBPDatabase } from 'idb';
 import * as z from 'zod/mini';
@@ -34,8 +37,11 @@ import {
   type ExportRow,
   type HistoryRecord,
   type ImportPreview,
+  type InvitationRecord as ExchangeInvitation,
+  type ListingRecord as ExchangeListing,
 } from './exchange';
 import { SnapshotPointSchema, type SnapshotPoint } from './history';
+import { ListingLinkSchema, StoredInvitationSchema, type ListingLink, type StoredInvitation } from './marketplace';
 import {
   CampaignSchema,
   CreatorRecordSchema,
@@ -72,6 +78,16 @@ function toIso(seconds: number): string {
 function toSeconds(iso: string, fallback: number): number {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) && ms >= 0 ? Math.floor(ms / 1000) : fallback;
+}
+
+/** Invitation times are Unix milliseconds (lib/marketplace/invites.ts). */
+function msToIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function toMillis(iso: string, fallback: number): number {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) && ms >= 0 ? ms : fallback;
 }
 
 function nowSeconds(): number {
@@ -146,6 +162,31 @@ function exchangeHistory(p: SnapshotPoint, handle: string): HistoryRecord {
   };
 }
 
+function exchangeListing(l: ListingLink): ExchangeListing {
+  return {
+    platform: l.platform,
+    handle: l.handle,
+    url: l.url,
+    listingId: l.listingId,
+    slug: l.slug || null,
+    linkedAt: toIso(l.linkedAt),
+    opened: l.opened === null ? null : toIso(l.opened),
+  };
+}
+
+function exchangeInvitation(i: StoredInvitation): ExchangeInvitation {
+  return {
+    id: i.id,
+    platform: i.platform,
+    handle: i.handle,
+    displayName: i.displayName || null,
+    campaign: i.campaign || null,
+    invitedAt: msToIso(i.invitedAt),
+    status: i.status,
+    statusAt: msToIso(i.statusAt),
+  };
+}
+
 const creatorId = (platform: string, key: string) => `${platform}\u0000${key}`;
 
 function parsedAll<T>(schema: z.ZodMiniType<T>, raw: unknown[]): T[] {
@@ -161,12 +202,14 @@ function parsedAll<T>(schema: z.ZodMiniType<T>, raw: unknown[]): T[] {
  */
 export function readBackup(db: Db): Promise<StoreResult<BackupData>> {
   return withStoreErrors(() =>
-    inTransaction(db, ['campaigns', 'creators', 'entries', 'snapshots'], 'readonly', async (tx) => {
-      const [campaigns, creators, entries, points] = await Promise.all([
+    inTransaction(db, ['campaigns', 'creators', 'entries', 'snapshots', 'listings', 'invitations'], 'readonly', async (tx) => {
+      const [campaigns, creators, entries, points, listings, invitations] = await Promise.all([
         tx.objectStore('campaigns').getAll().then((r) => parsedAll(CampaignSchema, r)),
         tx.objectStore('creators').getAll().then((r) => parsedAll(CreatorFiguresSchema, r)),
         tx.objectStore('entries').getAll().then((r) => parsedAll(EntrySchema, r)),
         tx.objectStore('snapshots').getAll().then((r) => parsedAll(SnapshotPointSchema, r)),
+        tx.objectStore('listings').getAll().then((r) => parsedAll(ListingLinkSchema, r)),
+        tx.objectStore('invitations').getAll().then((r) => parsedAll(StoredInvitationSchema, r)),
       ]);
       const handles = new Map(creators.map((c) => [creatorId(c.platform, c.handleKey), c.handle]));
       const handleOf = (platform: string, key: string) => handles.get(creatorId(platform, key)) ?? key;
@@ -175,6 +218,8 @@ export function readBackup(db: Db): Promise<StoreResult<BackupData>> {
         campaigns: campaigns.map(exchangeCampaign),
         entries: entries.filter((e) => handles.has(creatorId(e.platform, e.handleKey))).map((e) => exchangeEntry(e, handleOf(e.platform, e.handleKey))),
         snapshots: points.map((p) => exchangeHistory(p, handleOf(p.platform, p.handleKey))),
+        listings: listings.map(exchangeListing),
+        invitations: invitations.map(exchangeInvitation),
       };
     }),
   );
@@ -343,6 +388,47 @@ function storePoint(h: HistoryRecord, now: number): SnapshotPoint {
   };
 }
 
+function storeListing(l: ExchangeListing, now: number): ListingLink {
+  return {
+    platform: l.platform,
+    handleKey: handleKey(l.handle),
+    handle: l.handle,
+    url: l.url,
+    listingId: l.listingId,
+    slug: l.slug,
+    linkedAt: toSeconds(l.linkedAt, now),
+    opened: l.opened === null ? null : toSeconds(l.opened, now),
+  };
+}
+
+function storeInvitation(i: ExchangeInvitation, now: number): StoredInvitation {
+  return {
+    id: i.id,
+    platform: i.platform,
+    handle: i.handle,
+    handleKey: handleKey(i.handle),
+    displayName: i.displayName,
+    campaign: i.campaign,
+    invitedAt: toMillis(i.invitedAt, now * 1000),
+    status: i.status,
+    statusAt: toMillis(i.statusAt, now * 1000),
+  };
+}
+
+const listingKey = (l: ListingLink) => creatorId(l.platform, l.handleKey);
+
+/**
+ * The incoming records to write: those with no stored record of their key, and those dated later
+ * than the stored one (a stored record that no longer parses counts as none).
+ */
+function newerThanStored<T>(incoming: readonly T[], stored: readonly T[], keyOf: (record: T) => string, dateOf: (record: T) => number): T[] {
+  const storedDates = new Map(stored.map((r) => [keyOf(r), dateOf(r)]));
+  return incoming.filter((r) => {
+    const date = storedDates.get(keyOf(r));
+    return date === undefined || dateOf(r) > date;
+  });
+}
+
 const FIELD_LABELS: Record<string, string> = {
   handle: 'handle',
   handleKey: 'handle',
@@ -367,6 +453,16 @@ const FIELD_LABELS: Record<string, string> = {
   name: 'campaign name',
   budget: 'budget',
   takenAt: 'date',
+  url: 'listing address',
+  listingId: 'listing id',
+  slug: 'listing slug',
+  linkedAt: 'date',
+  opened: 'date',
+  id: 'id',
+  campaign: 'campaign tag',
+  invitedAt: 'date',
+  status: 'status',
+  statusAt: 'date',
 };
 
 /** Validate with the store's schema, or refuse the whole import naming the record and the field. */
@@ -393,11 +489,27 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
   return withStoreErrors(async () => {
     if (preview.fileError) throw new StoreInputError(`Nothing was imported: ${preview.fileError}`);
     const incoming = preview.backup ? incomingOfBackup(preview.backup, preview.rows, now) : incomingOfRows(preview.rows);
-    return inTransaction(db, ['campaigns', 'creators', 'entries', 'snapshots'], 'readwrite', async (tx) => {
+    // They depend on nothing stored: checked before the transaction opens.
+    const listings = (preview.backup?.listings ?? []).map((l) =>
+      checked(ListingLinkSchema, storeListing(l, now), `the listing of ${describe(l.platform, l.handle)}`),
+    );
+    const invitations = (preview.backup?.invitations ?? []).map((i) =>
+      checked(StoredInvitationSchema, storeInvitation(i, now), `the invitation of ${describe(i.platform, i.handle)}`),
+    );
+    const stores = ['campaigns', 'creators', 'entries', 'snapshots', 'listings', 'invitations'] as const;
+    return inTransaction(db, stores, 'readwrite', async (tx) => {
       const campaignStore = tx.objectStore('campaigns');
       const creatorStore = tx.objectStore('creators');
       const entryStore = tx.objectStore('entries');
-      const [rawCampaigns, rawCreators, entryKeys] = await Promise.all([campaignStore.getAll(), creatorStore.getAll(), entryStore.getAllKeys()]);
+      const listingStore = tx.objectStore('listings');
+      const invitationStore = tx.objectStore('invitations');
+      const [rawCampaigns, rawCreators, entryKeys, rawListings, rawInvitations] = await Promise.all([
+        campaignStore.getAll(),
+        creatorStore.getAll(),
+        entryStore.getAllKeys(),
+        listings.length > 0 ? listingStore.getAll() : [],
+        invitations.length > 0 ? invitationStore.getAll() : [],
+      ]);
       const counts: ImportCounts = { added: 0, updated: 0, campaignsCreated: 0, creatorsCreated: 0, historyPoints: 0 };
 
       // Campaigns by lower-cased name; rows on no campaign belong to the default one.
@@ -452,6 +564,8 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
       putAll(unwrap(creatorStore), creators.values());
       putAll(unwrap(entryStore), entries.values());
       putAll(unwrap(tx.objectStore('snapshots')), points);
+      putAll(unwrap(listingStore), newerThanStored(listings, parsedAll(ListingLinkSchema, rawListings), listingKey, (l) => l.linkedAt));
+      putAll(unwrap(invitationStore), newerThanStored(invitations, parsedAll(StoredInvitationSchema, rawInvitations), (i) => i.id, (i) => i.statusAt));
       counts.campaignsCreated = newCampaigns.length;
       counts.historyPoints = points.length;
       return counts;

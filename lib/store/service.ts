@@ -11,13 +11,18 @@ import { readerForUrl } from '../platforms/index';
 import { emptySnapshot, type Snapshot } from '../platforms/types';
 import type { LensDB } from './db';
 import { historyOf, recordSnapshot, SnapshotPointSchema, type SnapshotPoint } from './history';
-import { creatorSummary, isShortlisted, shortlistCreator } from './shortlist';
+import { CampaignSchema, creatorSummary, isShortlisted, shortlistCreator } from './shortlist';
 import { recordVisit, visitFromSnapshot } from './video-visits';
 
 type Db = IDBPDatabase<LensDB>;
 
 export const ShortlistAnswerSchema = z.union([
-  z.object({ ok: z.literal(true), campaigns: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(1000)) }),
+  z.object({
+    ok: z.literal(true),
+    campaigns: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(1000)),
+    /** The campaigns' names, in the same order (an invite carries one as its campaign tag). */
+    names: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(1000))),
+  }),
   z.object({ ok: z.literal(false), message: z.string().check(z.maxLength(1000)) }),
 ]);
 
@@ -29,7 +34,14 @@ export async function shortlistFromSnapshot(db: Db, snapshot: Snapshot, now?: nu
 
 export async function shortlistStatusOf(db: Db, platform: Snapshot['platform'], handle: string): Promise<ShortlistAnswer> {
   const status = await isShortlisted(db, platform, handle);
-  return status.ok ? { ok: true, campaigns: status.value } : status;
+  if (!status.ok) return status;
+  const names = await Promise.all(
+    status.value.map(async (id) => {
+      const parsed = CampaignSchema.safeParse(await db.get('campaigns', id).catch(() => undefined));
+      return parsed.success ? parsed.data.name : id;
+    }),
+  );
+  return { ok: true, campaigns: status.value, names };
 }
 
 /**

@@ -266,7 +266,7 @@ describe('files that cannot be imported', () => {
     ['broken JSON', '{"format": "reloquence-lens-backup", "vers', 'backup.json', /not valid JSON/],
     ['other JSON', '{"name": "something else"}', 'x.json', /not a Reloquence Lens backup/],
     ['a JSON array', '[1,2,3]', 'x.txt', /not a Reloquence Lens backup/],
-    ['a newer backup', JSON.stringify({ format: BACKUP_FORMAT, version: 2 }), 'b.json', /newer version .* update the extension/],
+    ['a newer backup', JSON.stringify({ format: BACKUP_FORMAT, version: 3 }), 'b.json', /newer version .* update the extension/],
     ['an odd version', JSON.stringify({ format: BACKUP_FORMAT, version: 'one' }), 'b.json', /version \(one\) is not one/],
     ['an incomplete backup', JSON.stringify({ format: BACKUP_FORMAT, version: 1, creators: [], campaigns: [] }), 'b.json', /entries list is missing/],
   ];
@@ -309,13 +309,15 @@ const backupData: BackupData = {
     { platform: 'instagram', handle: 'maker.kim', takenAt: '2025-03-01T10:00:00.000Z', followers: 47_000, following: 300, postsCount: 410, totalLikes: null, er: 3.1, erPerView: null },
     { platform: 'instagram', handle: 'maker.kim', takenAt: '2025-05-01T10:00:00.000Z', followers: 48_200, following: 301, postsCount: 420, totalLikes: null, er: 3.4, erPerView: null },
   ],
+  listings: [],
+  invitations: [],
 };
 
 describe('JSON backup', () => {
   it('writes the format, version and date, and reads back every record', () => {
     const text = toJson(backupData, NOW);
     const file = JSON.parse(text) as Record<string, unknown>;
-    expect(file).toMatchObject({ format: 'reloquence-lens-backup', version: 1, exportedAt: NOW.toISOString() });
+    expect(file).toMatchObject({ format: 'reloquence-lens-backup', version: 2, exportedAt: NOW.toISOString() });
     const preview = parseImport(text, 'backup.json');
     expect(preview.kind).toBe('json');
     expect(preview.fileError).toBeNull();

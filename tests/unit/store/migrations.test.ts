@@ -1,9 +1,12 @@
 import 'fake-indexeddb/auto';
 import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { emptySnapshot } from '../../../lib/platforms/types';
 import { DB_VERSION, DEFAULT_CAMPAIGN_ID, DEFAULT_CAMPAIGN_NAME, openLensDb, UPGRADES } from '../../../lib/store/db';
 import { BLOCKED_MESSAGE, CLOSED_MESSAGE, storeErrorMessage, VERSION_MESSAGE, withStoreErrors } from '../../../lib/store/errors';
-import { listCampaigns, renameCampaign } from '../../../lib/store/shortlist';
+import { historyOf, type SnapshotPoint } from '../../../lib/store/history';
+import { invitationsOf, linkListing, listInvitations, listingOf, recordInvitation } from '../../../lib/store/marketplace';
+import { listCampaigns, listEntries, renameCampaign, type Campaign, type CreatorRecord, type Entry } from '../../../lib/store/shortlist';
 import { visitsOf, type VideoVisit } from '../../../lib/store/video-visits';
 
 const NAME = 'lens-migrations-test';
@@ -32,6 +35,105 @@ const V1_VISITS: VideoVisit[] = [
   { platform: 'youtube', postId: 'ccccccccccc', channelKey: 'other', likes: 0, comments: 0, views: 0, followers: 5, seenAt: 300 },
 ];
 
+/** Version 2 as it shipped: every store and index, written with the plain IndexedDB API. */
+interface Version2Records {
+  videoVisits: VideoVisit[];
+  creators: CreatorRecord[];
+  campaigns: Campaign[];
+  entries: Entry[];
+  snapshots: SnapshotPoint[];
+}
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+async function writeVersion2(records: Version2Records): Promise<void> {
+  const open = indexedDB.open(NAME, 2);
+  open.onupgradeneeded = () => {
+    const d = open.result;
+    d.createObjectStore('videoVisits', { keyPath: ['platform', 'postId'] }).createIndex('byChannel', ['platform', 'channelKey']);
+    d.createObjectStore('creators', { keyPath: ['platform', 'handleKey'] });
+    d.createObjectStore('campaigns', { keyPath: 'id' });
+    d.createObjectStore('entries', { keyPath: ['campaignId', 'platform', 'handleKey'] }).createIndex('byCreator', ['platform', 'handleKey']);
+    d.createObjectStore('snapshots', { keyPath: ['platform', 'handleKey', 'takenAt'] }).createIndex('byCreator', ['platform', 'handleKey']);
+  };
+  const d = await request(open);
+  const names = Object.keys(records) as Array<keyof Version2Records>;
+  const tx = d.transaction(names, 'readwrite');
+  for (const name of names) for (const record of records[name]) tx.objectStore(name).put(record);
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  d.close();
+}
+
+const KIM_SNAPSHOT = emptySnapshot({
+  platform: 'instagram',
+  kind: 'profile',
+  state: 'ok',
+  url: 'https://www.instagram.com/maker.kim/',
+  handle: 'Maker.Kim',
+  displayName: 'Kim Maker',
+  followers: 48_200,
+  followersExact: true,
+  source: 'test',
+});
+
+const V2_RECORDS: Version2Records = {
+  videoVisits: V1_VISITS.slice(0, 2),
+  creators: [
+    {
+      platform: 'instagram',
+      handleKey: 'maker.kim',
+      handle: 'Maker.Kim',
+      displayName: 'Kim Maker',
+      profileUrl: 'https://www.instagram.com/maker.kim/',
+      addedAt: 1_700_000_000,
+      updatedAt: 1_700_100_000,
+      snapshot: KIM_SNAPSHOT,
+      followers: 48_200,
+      er: 3.4,
+      erPerView: null,
+      tierRank: 6,
+      tierName: 'Engaged Micro Influencers',
+      sizeClass: 'micro',
+      pricePoint: 300,
+      priceLow: 270,
+      priceHigh: 330,
+      currency: 'USD',
+    },
+  ],
+  campaigns: [
+    { id: DEFAULT_CAMPAIGN_ID, name: 'My picks', budget: null, createdAt: 1_690_000_000, archived: false },
+    { id: 'c-spring', name: 'Spring launch', budget: 5000, createdAt: 1_695_000_000, archived: true },
+  ],
+  entries: [
+    {
+      campaignId: 'c-spring',
+      platform: 'instagram',
+      handleKey: 'maker.kim',
+      notes: 'Prefers email.',
+      tags: ['vegan'],
+      status: 'agreed',
+      agreedPrice: 280,
+      couponCode: 'KIM10',
+      affiliateLink: 'https://shop.example/?ref=kim',
+      results: { orders: 3, revenue: 120, cost: 280 },
+      addedAt: 1_700_000_000,
+      updatedAt: 1_700_050_000,
+    },
+  ],
+  snapshots: [
+    { platform: 'instagram', handleKey: 'maker.kim', takenAt: 1_700_000_000, followers: 47_000, followersExact: true, following: 300, postsCount: 410, totalLikes: null, er: 3.1, erPerView: null, pricePoint: 290 },
+    { platform: 'instagram', handleKey: 'maker.kim', takenAt: 1_700_100_000, followers: 48_200, followersExact: true, following: 301, postsCount: 420, totalLikes: null, er: 3.4, erPerView: null, pricePoint: 300 },
+  ],
+};
+
 /** Store names with their key paths and indexes: what a schema is, independent of its records. */
 function shapeOf(db: { close(): void }): unknown {
   const raw = db as unknown as IDBPDatabase;
@@ -55,11 +157,62 @@ describe('database migrations', () => {
     expect(await db.getAll('videoVisits')).toEqual(V1_VISITS);
     expect([...db.transaction('videoVisits').store.indexNames]).toEqual(['byChannel']);
     expect((await visitsOf(db, 'youtube', 'kim')).map((v) => v.postId)).toEqual(['bbbbbbbbbbb', 'aaaaaaaaaaa']);
-    expect([...db.objectStoreNames].sort()).toEqual(['campaigns', 'creators', 'entries', 'snapshots', 'videoVisits']);
+    expect([...db.objectStoreNames].sort()).toEqual(['campaigns', 'creators', 'entries', 'invitations', 'listings', 'snapshots', 'videoVisits']);
     expect(await db.get('campaigns', DEFAULT_CAMPAIGN_ID)).toMatchObject({ name: DEFAULT_CAMPAIGN_NAME, budget: null, archived: false });
     const campaigns = await listCampaigns(db);
     expect(campaigns.ok && campaigns.value.items.map((c) => [c.id, c.entries])).toEqual([[DEFAULT_CAMPAIGN_ID, 0]]);
     db.close();
+  });
+
+  it('opens a version-2 database with every record intact and the marketplace stores present and empty', async () => {
+    await writeVersion2(V2_RECORDS);
+    const db = await openLensDb(NAME);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.getAll('videoVisits')).toEqual(V2_RECORDS.videoVisits);
+    expect(await db.getAll('creators')).toEqual(V2_RECORDS.creators);
+    expect((await db.getAll('campaigns')).sort((a, b) => a.createdAt - b.createdAt)).toEqual(V2_RECORDS.campaigns);
+    expect(await db.getAll('entries')).toEqual(V2_RECORDS.entries);
+    expect(await db.getAll('snapshots')).toEqual(V2_RECORDS.snapshots);
+    // The v2 step did not run again: the renamed default campaign is still the only default.
+    expect((await db.get('campaigns', DEFAULT_CAMPAIGN_ID))?.name).toBe('My picks');
+
+    // The records still read through today's code.
+    const rows = await listEntries(db);
+    expect(rows.ok && rows.value).toMatchObject({ skipped: 0, items: [{ campaignName: 'Spring launch', entry: V2_RECORDS.entries[0], creator: V2_RECORDS.creators[0] }] });
+    const history = await historyOf(db, 'instagram', 'MAKER.KIM');
+    expect(history.ok && history.value).toEqual({ items: V2_RECORDS.snapshots, skipped: 0 });
+
+    // The new stores, empty, with their keys and index.
+    expect([...db.objectStoreNames].sort()).toEqual(['campaigns', 'creators', 'entries', 'invitations', 'listings', 'snapshots', 'videoVisits']);
+    expect(await db.count('listings')).toBe(0);
+    expect(await db.count('invitations')).toBe(0);
+    expect(db.transaction('listings').store.keyPath).toEqual(['platform', 'handleKey']);
+    const invitations = db.transaction('invitations').store;
+    expect(invitations.keyPath).toBe('id');
+    expect([...invitations.indexNames]).toEqual(['byCreator']);
+    expect(invitations.index('byCreator').keyPath).toEqual(['platform', 'handleKey']);
+    expect(await listInvitations(db)).toEqual({ ok: true, value: { items: [], skipped: 0 } });
+    expect(await listingOf(db, { platform: 'instagram', handle: 'maker.kim' })).toEqual({ ok: true, value: null });
+
+    // … and usable.
+    const who = { platform: 'instagram' as const, handle: 'Maker.Kim' };
+    expect((await linkListing(db, who, { url: 'https://market.example/l/kim/123', id: '123', slug: 'kim' }, 1_700_200_000)).ok).toBe(true);
+    expect((await recordInvitation(db, who, null, 1_700_200_000_000)).ok).toBe(true);
+    const mine = await invitationsOf(db, { platform: 'instagram', handle: '@maker.kim' });
+    expect(mine.ok && mine.value.map((i) => i.status)).toEqual(['invited']);
+    db.close();
+  });
+
+  it('gives a database upgraded from version 2 the same schema as a new one', async () => {
+    const fresh = await openLensDb(`${NAME}-fresh`);
+    const freshShape = shapeOf(fresh);
+    fresh.close();
+    await deleteDB(`${NAME}-fresh`);
+
+    await writeVersion2(V2_RECORDS);
+    const upgraded = await openLensDb(NAME);
+    expect(shapeOf(upgraded)).toEqual(freshShape);
+    upgraded.close();
   });
 
   it('gives an upgraded database the same schema as a new one', async () => {
