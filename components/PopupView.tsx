@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { analyzeSnapshot } from '@/lib/metrics/analysis';
 import type { LensState } from '@/lib/schema';
+import type { TierScheme } from '@/lib/metrics/tiers';
 import type { VisitedRates } from '@/lib/store/video-visits';
 import type { SnapshotPoint } from '@/lib/store/history';
 import { Message, ProfileCard } from './ProfileCard';
@@ -11,11 +12,17 @@ export type PopupStatus =
   | { kind: 'not-profile' }
   | { kind: 'profile'; state: LensState; visited: VisitedRates | null; history: SnapshotPoint[] | null };
 
-export type PopupTab = 'page' | 'shortlist';
+export type PopupTab = 'page' | 'me' | 'shortlist' | 'invites';
 
-/** Which tab the popup opens on: the creator on screen if there is one, else the shortlist (if it has anyone on it). */
-export function initialTab(status: PopupStatus, shortlistSize: number): PopupTab {
-  if (status.kind === 'profile' && status.state.snapshot) return 'page';
+/**
+ * Which tab the popup opens on: another creator on screen → that creator's card; else the
+ * user's own My tier when they have said which profile is theirs; else the shortlist (if it has
+ * anyone on it).
+ */
+export function initialTab(status: PopupStatus, shortlistSize: number, mine: { onScreen: boolean; set: boolean } = { onScreen: false, set: false }): PopupTab {
+  const creatorOnScreen = status.kind === 'profile' && !!status.state.snapshot;
+  if (mine.set && (mine.onScreen || !creatorOnScreen)) return 'me';
+  if (creatorOnScreen) return 'page';
   return shortlistSize > 0 ? 'shortlist' : 'page';
 }
 
@@ -27,20 +34,34 @@ export function PopupView({
   status,
   now,
   actions,
+  footer,
   tab,
   onTab,
   shortlistSize,
   shortlist,
+  scheme,
+  myTier,
+  invites,
+  invitesCount = null,
 }: {
   status: PopupStatus;
   now: number;
   /** What the user can do with the creator on screen (the Shortlist button). */
   actions?: ComponentChildren;
+  /** Under the numbers: the marketplace row. */
+  footer?: ComponentChildren;
   tab: PopupTab;
   onTab(tab: PopupTab): void;
   /** Entries on the shortlist; null while unknown. */
   shortlistSize: number | null;
   shortlist: ComponentChildren;
+  /** The tier scheme the card prices with (the settings'); the default scheme when absent. */
+  scheme?: TierScheme;
+  /** The user's own view; absent: no profile marked "This is me", and no tab for it. */
+  myTier?: ComponentChildren;
+  /** The invitations view, and how many there are (null while unknown). */
+  invites?: ComponentChildren;
+  invitesCount?: number | null;
 }) {
   return (
     <div class="rl-root" data-testid="popup">
@@ -54,17 +75,35 @@ export function PopupView({
         <TabButton id="page" current={tab} onTab={onTab}>
           This page
         </TabButton>
+        {myTier && (
+          <TabButton id="me" current={tab} onTab={onTab}>
+            My tier
+          </TabButton>
+        )}
         <TabButton id="shortlist" current={tab} onTab={onTab}>
           Shortlist{shortlistSize === null ? '' : ` (${shortlistSize})`}
         </TabButton>
+        {invites && (
+          <TabButton id="invites" current={tab} onTab={onTab}>
+            Invites{invitesCount === null ? '' : ` (${invitesCount})`}
+          </TabButton>
+        )}
       </div>
       {tab === 'shortlist' ? (
         <div role="tabpanel" id="rl-panel-shortlist" aria-labelledby="rl-tab-shortlist">
           {shortlist}
         </div>
+      ) : tab === 'me' && myTier ? (
+        <div role="tabpanel" id="rl-panel-me" aria-labelledby="rl-tab-me">
+          {myTier}
+        </div>
+      ) : tab === 'invites' && invites ? (
+        <div role="tabpanel" id="rl-panel-invites" aria-labelledby="rl-tab-invites">
+          {invites}
+        </div>
       ) : (
         <div role="tabpanel" id="rl-panel-page" aria-labelledby="rl-tab-page">
-          <PageStatus status={status} now={now} actions={actions} />
+          <PageStatus status={status} now={now} actions={actions} footer={footer} scheme={scheme} />
         </div>
       )}
     </div>
@@ -90,7 +129,19 @@ function TabButton({ id, current, onTab, children }: { id: PopupTab; current: Po
 }
 
 /** "This page": the card of the creator on screen, or why there is none. */
-function PageStatus({ status, now, actions }: { status: PopupStatus; now: number; actions?: ComponentChildren }) {
+function PageStatus({
+  status,
+  now,
+  actions,
+  footer,
+  scheme,
+}: {
+  status: PopupStatus;
+  now: number;
+  actions?: ComponentChildren;
+  footer?: ComponentChildren;
+  scheme?: TierScheme;
+}) {
   return (
     <>
       {status.kind === 'loading' && <Message title="Reading this tab…" />}
@@ -109,9 +160,10 @@ function PageStatus({ status, now, actions }: { status: PopupStatus; now: number
       {status.kind === 'profile' && status.state.snapshot && (
         <ProfileCard
           snapshot={status.state.snapshot}
-          analysis={analyzeSnapshot(status.state.snapshot, { now })}
+          analysis={analyzeSnapshot(status.state.snapshot, { now, ...(scheme ? { scheme } : {}) })}
           visited={status.visited}
           actions={actions}
+          footer={footer}
           history={status.history}
         />
       )}

@@ -17,6 +17,8 @@ export interface ProfileCardProps {
   visited?: VisitedRates | null;
   /** Buttons for what the user can do with this creator (shown under the name). */
   actions?: ComponentChildren;
+  /** More actions, shown under the numbers (the marketplace row): the numbers come first. */
+  footer?: ComponentChildren;
   /** The profile's dated numbers from earlier visits, oldest first (growth history). */
   history?: readonly SnapshotPoint[] | null;
 }
@@ -34,7 +36,7 @@ function cap(word: string): string {
 }
 
 /** The creator's numbers: what was measured, what it means, and where it came from. */
-export function ProfileCard({ snapshot, analysis, stalled = false, visited = null, actions, history = null }: ProfileCardProps) {
+export function ProfileCard({ snapshot, analysis, stalled = false, visited = null, actions, footer, history = null }: ProfileCardProps) {
   if (snapshot.state === 'loading' && stalled) {
     return (
       <Message title={`No numbers for ${snapshot.handle ? `@${snapshot.handle}` : 'this page'} yet`}>
@@ -106,6 +108,7 @@ export function ProfileCard({ snapshot, analysis, stalled = false, visited = nul
         Source: {snapshot.source}
         {snapshot.followers !== null && !snapshot.followersExact ? ' · followers as rounded by the page' : ''}
       </p>
+      {footer}
       <Details snapshot={snapshot} analysis={analysis} history={history} />
     </div>
   );
@@ -346,7 +349,7 @@ function Details({ snapshot, analysis, history }: ProfileCardProps) {
   if (grown) rows.push(['Growth', grown]);
   return (
     <details class="rl-details">
-      <summary>Details</summary>
+      <summary data-testid="details-toggle">Details</summary>
       <dl class="rl-dl" data-testid="details">
         {rows.map(([k, v]) => (
           <>

@@ -10,6 +10,24 @@ import { youtubeMatches } from '@/lib/platforms/youtube';
 import { visitedFor } from '@/lib/store/visited-for';
 import { configureZodForExtension } from '@/lib/zod-setup';
 import { onMessage } from '@/utils/messaging';
+import { FillReportSchema, WhoSchema as MarketWhoSchema, type ActionAnswer, type FillDraftMessage } from '@/lib/marketplace/messages';
+import { prepareListing } from '@/lib/marketplace/prepare';
+import { INVITATION_STATUSES } from '@/lib/marketplace/invites';
+import { listingUrl, parseListingUrl } from '@/lib/marketplace/links';
+import {
+  invitationsOf,
+  linkListing,
+  listInvitations,
+  listingOf,
+  noteListingOpened,
+  recordInvitation,
+  setInvitationStatus,
+  unlinkListing,
+} from '@/lib/store/marketplace';
+import { readSettings } from '@/utils/settings-store';
+import { isMyProfile, saveMyProfile } from '@/utils/my-profile';
+import { statsCardDataUrl } from '@/utils/stats-card-png';
+import { draftForSender, fillReported, openWithDraft, watchListingTabs } from '@/utils/listing-tabs';
 
 const WhoSchema = z.object({
   platform: z.enum(['instagram', 'youtube', 'tiktok', 'x']),
@@ -53,6 +71,8 @@ export default defineBackground(() => {
     return parsed.success ? historyPointsOf(await db(), parsed.data.platform, parsed.data.handle) : [];
   });
 
+  registerMarketplace(db);
+
   onMessage('shortlistStatus', async ({ data }) => {
     const parsed = WhoSchema.safeParse(data);
     if (!parsed.success) return invalid;
@@ -93,6 +113,8 @@ export default defineBackground(() => {
 
     if (!state?.snapshot) return;
     const snapshot = state.snapshot;
+    // The user's own profile: keep its latest numbers for the popup's My tier view.
+    void readSettings().then(({ settings }) => (isMyProfile(settings, snapshot) ? saveMyProfile(snapshot) : undefined));
     db()
       .then((d) => rememberVisit(d, snapshot, Math.floor(Date.now() / 1000)))
       .then(
@@ -103,3 +125,118 @@ export default defineBackground(() => {
       );
   });
 });
+
+type DbProvider = ReturnType<typeof createDbProvider>;
+
+const CreateListingSchema = z.object({ snapshot: SnapshotSchema, serviceId: z.string().check(z.maxLength(100)) });
+const LinkListingSchema = z.object({ who: MarketWhoSchema, url: z.string().check(z.maxLength(2000)) });
+const RecordInviteSchema = z.object({
+  who: MarketWhoSchema,
+  displayName: z.nullable(z.string().check(z.maxLength(500))),
+  campaign: z.nullable(z.string().check(z.maxLength(100))),
+});
+const InvitationStatusSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)), status: z.enum(INVITATION_STATUSES) });
+
+/** The marketplace: linked listings, invitations, and "Create listing" (see utils/listing-tabs.ts). */
+function registerMarketplace(db: DbProvider): void {
+  const refused = (message: string): ActionAnswer => ({ ok: false, message });
+  watchListingTabs();
+
+  onMessage('marketplaceStatus', async ({ data }) => {
+    const who = MarketWhoSchema.safeParse(data);
+    if (!who.success) return { listingUrl: null, invitation: null };
+    const [listing, invitations] = await Promise.all([listingOf(await db(), who.data), invitationsOf(await db(), who.data)]);
+    const newest = invitations.ok ? invitations.value[0] : undefined;
+    return {
+      listingUrl: listing.ok && listing.value ? listing.value.url : null,
+      invitation: newest ? { status: newest.status, invitedAt: newest.invitedAt, campaign: newest.campaign } : null,
+    };
+  });
+
+  onMessage('linkListing', async ({ data }) => {
+    const request = LinkListingSchema.safeParse(data);
+    if (!request.success) return refused('That listing address could not be read.');
+    const { settings } = await readSettings();
+    const market = settings.marketplace;
+    const parsed = parseListingUrl(market, request.data.url.trim());
+    if (!parsed) {
+      return refused(`That is not a listing on ${market.name} (${market.baseUrl}): paste the address of the listing page.`);
+    }
+    let url: string;
+    try {
+      url = listingUrl(market, parsed);
+    } catch {
+      return refused('That listing address could not be used.');
+    }
+    const linked = await linkListing(await db(), request.data.who, { url, id: parsed.id, slug: parsed.slug });
+    return linked.ok ? { ok: true, message: 'Listing linked.' } : refused(linked.message);
+  });
+
+  onMessage('unlinkListing', async ({ data }) => {
+    const who = MarketWhoSchema.safeParse(data);
+    if (!who.success) return refused('Which creator was not clear.');
+    const done = await unlinkListing(await db(), who.data);
+    return done.ok ? { ok: true, message: 'Listing unlinked.' } : refused(done.message);
+  });
+
+  onMessage('listingOpened', async ({ data }) => {
+    const who = MarketWhoSchema.safeParse(data);
+    if (who.success) await noteListingOpened(await db(), who.data);
+  });
+
+  onMessage('createListing', async ({ data }) => {
+    const request = CreateListingSchema.safeParse(data);
+    if (!request.success) return refused('The numbers sent were not valid.');
+    const { settings } = await readSettings();
+    const prepared = prepareListing(request.data.snapshot, request.data.serviceId, settings);
+    if (!prepared.ok) return prepared;
+    const { draft, card, url, originPattern } = prepared.value;
+    const origin = originPattern.slice(0, -2);
+    if (!(await browser.permissions.contains({ origins: [originPattern] }))) {
+      return refused(`Reloquence Lens needs your permission to fill the form on ${origin}: click Create listing again and allow it.`);
+    }
+    const image = await statsCardDataUrl(card).catch(() => null);
+    const message: FillDraftMessage = {
+      flavour: settings.marketplace.flavour,
+      marketplaceName: settings.marketplace.name,
+      title: draft.title,
+      description: draft.description,
+      price: draft.price,
+      image: image ? { name: `${draft.handle ?? 'creator'}-stats.png`, dataUrl: image } : null,
+    };
+    const report = await openWithDraft(url, message);
+    const opened = `Opened the new-listing page of ${settings.marketplace.name} in a new tab.`;
+    if (!report) {
+      return { ok: true, message: `${opened} The form had not loaded yet (log in if asked): the draft is filled in as soon as it appears. Review it and post it yourself.` };
+    }
+    return { ok: true, message: `${opened} ${report.message}` };
+  });
+
+  onMessage('listingDraft', ({ sender }) => draftForSender(sender.tab?.id, sender.url));
+
+  onMessage('listingFilled', ({ data, sender }) => {
+    const report = FillReportSchema.safeParse(data);
+    if (report.success) fillReported(sender.tab?.id, report.data);
+  });
+
+  onMessage('recordInvite', async ({ data }) => {
+    const request = RecordInviteSchema.safeParse(data);
+    if (!request.success) return refused('The invitation could not be recorded.');
+    const { who, displayName, campaign } = request.data;
+    const recorded = await recordInvitation(await db(), { ...who, displayName }, campaign);
+    return recorded.ok ? { ok: true, message: 'Invitation recorded.' } : refused(recorded.message);
+  });
+
+  onMessage('invitations', async () => {
+    const listed = await listInvitations(await db());
+    return listed.ok ? listed.value.items : [];
+  });
+
+  onMessage('setInvitationStatus', async ({ data }) => {
+    const request = InvitationStatusSchema.safeParse(data);
+    if (!request.success) return refused('That status is not one an invitation can have.');
+    const done = await setInvitationStatus(await db(), request.data.id, request.data.status);
+    return done.ok ? { ok: true, message: 'Status saved.' } : refused(done.message);
+  });
+}
+

@@ -7,9 +7,11 @@ import type { LensState } from './schema';
 import type { Snapshot } from './platforms/types';
 import type { VisitedRates } from './store/video-visits';
 import type { SnapshotPoint } from './store/history';
+import type { ActionAnswer, FillDraftMessage, FillReport, MarketplaceStatus, Who } from './marketplace/messages';
+import type { Invitation, InvitationStatus } from './marketplace/invites';
 
 /** The background's answer about a creator's place on the shortlist. */
-export type ShortlistAnswer = { ok: true; campaigns: string[] } | { ok: false; message: string };
+export type ShortlistAnswer = { ok: true; campaigns: string[]; names?: string[] } | { ok: false; message: string };
 
 export interface ProtocolMap {
   /** Popup → content script of the active tab: what is on screen. */
@@ -28,4 +30,28 @@ export interface ProtocolMap {
   shortlistStatus(who: { platform: Snapshot['platform']; handle: string }): ShortlistAnswer;
   /** Overlay page or popup → background: the profile's dated numbers, oldest first. */
   historyOf(who: { platform: Snapshot['platform']; handle: string }): SnapshotPoint[];
+
+  // ---- The marketplace (the background owns the store and opens the new-listing tab)
+  /** Card → background: the creator's linked listing and newest invitation. */
+  marketplaceStatus(who: Who): MarketplaceStatus;
+  /** Card → background: remember this listing URL for the creator (checked against the settings' marketplace). */
+  linkListing(request: { who: Who; url: string }): ActionAnswer;
+  unlinkListing(who: Who): ActionAnswer;
+  /** Card → background: the user opened the creator's listing (an invitation of theirs becomes "listed"). */
+  listingOpened(who: Who): void;
+  /**
+   * Card → background, after the card obtained the marketplace's host permission: open the
+   * new-listing page and fill the draft for this service into it. Answers when the form was
+   * filled (or why not).
+   */
+  createListing(request: { snapshot: Snapshot; serviceId: string }): ActionAnswer;
+  /** Fill script → background: the draft for this tab, or null when none is waiting. */
+  listingDraft(): FillDraftMessage | null;
+  /** Fill script → background: what a fill did. */
+  listingFilled(report: FillReport): void;
+  /** Card → background: an invite was copied; record it. */
+  recordInvite(request: { who: Who; displayName: string | null; campaign: string | null }): ActionAnswer;
+  /** Popup → background: every invitation, newest first. */
+  invitations(): Invitation[];
+  setInvitationStatus(request: { id: string; status: InvitationStatus }): ActionAnswer;
 }

@@ -53,6 +53,8 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
     iframe.src = src;
     iframe.title = 'Reloquence Lens';
     iframe.setAttribute('allowtransparency', 'true');
+    // "Invite" copies the invite link from the card (where the page's own policy allows it).
+    iframe.allow = 'clipboard-write';
     shadow.append(style, iframe);
     document.documentElement.append(host);
     return { host, iframe, origin: new URL(src).origin, ready: false };

@@ -8,6 +8,9 @@ import { VisitedRatesSchema, type VisitedRates } from '@/lib/store/video-visits'
 import { sendMessage } from '@/utils/messaging';
 import { addToShortlist, canShortlist, historyFor, shortlistStateOf } from '@/utils/shortlist-client';
 import type { SnapshotPoint } from '@/lib/store/history';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { MarketplaceRow } from '@/utils/marketplace-row';
+import { readSettings, watchSettings } from '@/utils/settings-store';
 import { App } from './App';
 import { configureZodForExtension } from '@/lib/zod-setup';
 
@@ -36,12 +39,27 @@ interface Shown {
 }
 
 let shown: Shown | null = null;
+/** The user's settings (tier scheme, marketplace); the defaults until storage answers. */
+let settings: Settings = DEFAULT_SETTINGS;
+let settingsRead = false;
 
 function draw(): void {
   if (!shown) return;
   const { view, visited, shortlist, history } = shown;
   const actions = shortlist && <ShortlistButton state={shortlist} onAdd={() => add(view)} />;
-  render(<App view={view} visited={visited} actions={actions} history={history} onClose={() => tellHost({ type: 'close', url: view.snapshot.url })} />, root);
+  const footer = shortlist && settingsRead && <MarketplaceRow snapshot={view.snapshot} settings={settings} compact />;
+  render(
+    <App
+      view={view}
+      settings={settings}
+      visited={visited}
+      actions={actions}
+      footer={footer}
+      history={history}
+      onClose={() => tellHost({ type: 'close', url: view.snapshot.url })}
+    />,
+    root,
+  );
   // Size first, so the frame never shows a clipped card.
   reportSize();
 }
@@ -95,6 +113,14 @@ window.addEventListener('message', (event) => {
 function reportSize(): void {
   tellHost({ type: 'size', width: root.offsetWidth, height: root.offsetHeight });
 }
+
+const useSettings = (next: Settings) => {
+  settings = next;
+  settingsRead = true;
+  draw();
+};
+void readSettings().then(({ settings: read }) => useSettings(read));
+watchSettings(useSettings);
 
 new ResizeObserver(reportSize).observe(root);
 tellHost({ type: 'ready' });

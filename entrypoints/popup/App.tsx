@@ -4,6 +4,13 @@ import { browser } from 'wxt/browser';
 import { PopupShortlist, popupRowId } from '@/components/PopupShortlist';
 import { initialTab, PopupView, type PopupStatus, type PopupTab } from '@/components/PopupView';
 import { ShortlistButton, type ShortlistState } from '@/components/ShortlistButton';
+import type { Invitation } from '@/lib/marketplace/invites';
+import { tierSchemeOf, type Settings } from '@/lib/settings';
+import { MarketplaceRow } from '@/utils/marketplace-row';
+import { isMyProfile } from '@/utils/my-profile';
+import { readSettings, watchSettings } from '@/utils/settings-store';
+import { InvitesPanel, loadInvitations } from './InvitesPanel';
+import { MyTierPanel } from './MyTierPanel';
 import { addToShortlist, canShortlist, historyFor, shortlistStateOf } from '@/utils/shortlist-client';
 import { LensStateSchema } from '@/lib/schema';
 import { visitedFor } from '@/lib/store/visited-for';
@@ -101,6 +108,7 @@ async function readFirstScreen(db: Db): Promise<ShortlistRow[]> {
 interface Startup {
   shortlist: Promise<{ db: Db; first: ShortlistRow[] }>;
   status: Promise<PopupStatus>;
+  settings: Promise<Settings>;
 }
 let started: Startup | null = null;
 
@@ -113,6 +121,7 @@ export function startup(): Startup {
   started ??= {
     shortlist: openLensDb().then(async (db) => ({ db, first: await readFirstScreen(db) })),
     status: loadStatus(),
+    settings: readSettings().then((r) => r.settings),
   };
   return started;
 }
@@ -201,15 +210,28 @@ function useShortlistRows() {
 export function App() {
   const [status, setStatus] = useState<PopupStatus>({ kind: 'loading' });
   const [shortlist, setShortlist] = useState<ShortlistState | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [invitations, setInvitations] = useState<Invitation[] | null | undefined>(undefined);
   const list = useShortlistRows();
   const [tab, setTab] = useState<PopupTab | null>(null);
 
-  // The first tab is chosen once both answers are in; after that it is the user's choice.
+  const snapshot = status.kind === 'profile' ? status.state.snapshot : null;
+  const mineOnScreen = !!(settings && snapshot && isMyProfile(settings, snapshot));
+  // The first tab is chosen once the answers are in; after that it is the user's choice.
   const listKnown = list.rows !== null || list.loadError !== null;
   // (The first screen of rows is enough to know the shortlist is not empty.)
   useEffect(() => {
-    if (tab === null && status.kind !== 'loading' && listKnown) setTab(initialTab(status, list.rows?.length ?? 0));
-  }, [tab, status, listKnown, list.rows]);
+    if (tab === null && status.kind !== 'loading' && listKnown && settings) {
+      setTab(initialTab(status, list.rows?.length ?? 0, { onScreen: mineOnScreen, set: settings.myProfile !== null }));
+    }
+  }, [tab, status, listKnown, list.rows, settings, mineOnScreen]);
+
+  const readInvitations = () => void loadInvitations().then(setInvitations);
+  useEffect(() => {
+    void startup().settings.then(setSettings);
+    readInvitations();
+    return watchSettings(setSettings);
+  }, []);
 
   useEffect(() => {
     startup().status.then(
@@ -224,7 +246,6 @@ export function App() {
       () => setStatus({ kind: 'unsupported' }),
     );
   }, []);
-  const snapshot = status.kind === 'profile' ? status.state.snapshot : null;
   const add = () => {
     if (!snapshot) return;
     setShortlist({ kind: 'saving' });
@@ -242,13 +263,22 @@ export function App() {
     <PopupView
       status={status}
       now={Date.now() / 1000}
+      scheme={settings ? tierSchemeOf(settings) : undefined}
       actions={shortlist && <ShortlistButton state={shortlist} onAdd={add} />}
+      footer={shortlist && settings && snapshot && <MarketplaceRow snapshot={snapshot} settings={settings} />}
       tab={tab ?? 'page'}
       onTab={setTab}
       shortlistSize={list.complete ? (list.rows?.length ?? null) : null}
       shortlist={
         <PopupShortlist rows={list.rows} complete={list.complete} loadError={list.loadError} onStatus={list.setStatusOf} onAddTag={list.addTag} onOpenFull={openFullView} />
       }
+      myTier={settings?.myProfile ? <MyTierPanel settings={settings} onScreen={mineOnScreen ? snapshot : null} /> : undefined}
+      invites={
+        settings && invitations !== undefined ? (
+          <InvitesPanel invitations={invitations} marketplaceName={settings.marketplace.name} onChanged={readInvitations} />
+        ) : undefined
+      }
+      invitesCount={invitations?.length ?? null}
     />
   );
 }

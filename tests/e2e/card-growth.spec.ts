@@ -58,7 +58,7 @@ test('the card shows growth since the first visit, a chart, and warns of a jump 
   const card = overlay(page);
   await expect(card.getByTestId('jump-warning')).toContainText('Followers jumped +36.7 % in 3 days');
   await expect(card.getByTestId('jump-warning')).toContainText('ER fell from 4.2 % to 1.4 %');
-  await card.locator('summary').click();
+  await card.getByTestId('details-toggle').click();
   await expect(card.getByTestId('details')).toContainText('followers a week');
   await expect(card.getByTestId('details')).toContainText('visits since');
   await expect(card.getByTestId('card-growth-chart').locator('canvas')).toBeVisible();

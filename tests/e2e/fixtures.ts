@@ -4,7 +4,8 @@
  * page's own, so tests can assert the extension sent none.
  */
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,19 +26,39 @@ export interface Fixtures {
   strayRequests: string[];
   /** Every http(s) request seen, in order. */
   requests: string[];
+  /** Host permissions the extension holds beyond its manifest's (see extensionGranting). */
+  grantedOrigins: string[];
 }
 
-export async function launchWithExtension(headless = true): Promise<BrowserContext> {
+/**
+ * A copy of the built extension whose manifest already grants `origins`. The marketplace origin
+ * is an optional host permission the extension asks for at its first "Create listing", through a
+ * browser prompt that no automation can answer (microsoft/playwright#32755); when the permission
+ * is already held, `permissions.request` resolves at once without a prompt, which is the path a
+ * returning user takes. The build itself is left as it is (see the manifest test).
+ */
+function extensionGranting(origins: readonly string[]): string {
+  const dir = mkdtempSync(resolve(tmpdir(), 'reloquence-lens-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = resolve(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+export async function launchWithExtension(headless = true, options: { grantedOrigins?: readonly string[] } = {}): Promise<BrowserContext> {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
+  const dir = options.grantedOrigins?.length ? extensionGranting(options.grantedOrigins) : EXTENSION_DIR;
   return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless,
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -83,8 +104,9 @@ export const test = base.extend<Fixtures>({
   requests: async ({}, use) => {
     await use([]);
   },
-  context: async ({ strayRequests, requests }, use) => {
-    const context = await launchWithExtension();
+  grantedOrigins: [[], { option: true }],
+  context: async ({ strayRequests, requests, grantedOrigins }, use) => {
+    const context = await launchWithExtension(true, { grantedOrigins });
     context.on('request', (r) => {
       if (/^https?:/.test(r.url())) requests.push(r.url());
     });

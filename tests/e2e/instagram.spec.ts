@@ -18,7 +18,7 @@ test('a profile shows ER, tier, price, benchmark and where the numbers came from
   const avgLikes = COSY.posts.reduce((s, p) => s + (p.likes ?? 0), 0) / COSY.posts.length;
   await expect(card.getByTestId('stat-avg-likes')).toHaveAttribute('title', Math.round(avgLikes).toLocaleString('en-US'));
   await expect(card.getByTestId('source')).toContainText('_sharedData');
-  await card.locator('summary').click();
+  await card.getByTestId('details-toggle').click();
   await expect(card.getByTestId('details')).toContainText('Fair price');
   await screenshot(page, 'instagram-profile-overlay');
   await screenshot(card, 'instagram-overlay-card');

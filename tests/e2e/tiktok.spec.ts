@@ -112,7 +112,7 @@ test('a current-layout profile: exact followers, ER per follower and per play, t
   await screenshot(page, 'tiktok-profile-overlay');
   await screenshot(card, 'tiktok-overlay-card');
   // Details open, the card is taller than the frame (max 100vh - 76px): shot on their own.
-  await card.locator('summary').click();
+  await card.getByTestId('details-toggle').click();
   await expect(card.getByTestId('details')).toContainText('Fair price');
   await expect(card.getByTestId('details')).toContainText('ER per view');
   await expect(card.getByTestId('details')).toContainText('1,204,388');
@@ -262,7 +262,7 @@ test('pinned videos (old favourites listed first) are not counted as recent post
   await expect(card.getByTestId('er')).toContainText('12 recent posts · mean');
   await expect(card.getByTestId('verdict')).toHaveText('Typical for 5K–20K followers (≈2.4–4 %) · Instagram figures');
   await expect(card.getByTestId('stat-avg-likes')).toHaveAttribute('title', exact(expectedAverage(THEO, 'likes')));
-  await card.locator('summary').click();
+  await card.getByTestId('details-toggle').click();
   await expect(card).toContainText('2 pinned videos left out');
   expect(strayRequests).toEqual([]);
 });

@@ -77,7 +77,7 @@ test('a profile (2025+ layout) shows ER per follower and per impression, tier, v
   const card = overlay(page);
   await expect(card.getByTestId('er')).toHaveAttribute('title', /^median \d+\.\d %$/);
   await screenshot(card, 'x-overlay-card');
-  await card.locator('summary').click();
+  await card.getByTestId('details-toggle').click();
   const details = card.getByTestId('details');
   await expect(details).toContainText('ER per impression');
   await expect(details).toContainText('Fair price');

@@ -113,7 +113,7 @@ test('a channel page (current layout, Videos tab): views per subscriber, tier, a
   await expect(card.getByTestId('source')).toHaveText(
     'Source: ytInitialData: pageHeaderViewModel + videoRenderer tiles · followers as rounded by the page',
   );
-  await card.locator('summary').click();
+  await card.getByTestId('details-toggle').click();
   await expect(card.getByTestId('details')).toContainText('Size class');
   await expect(card).toContainText('Subscriber count is rounded by YouTube');
   await expect(card).toContainText('Likes and comments are not shown on channel pages; views only');
@@ -136,7 +136,7 @@ test('a channel Home tab in the newest layout (lockupViewModel) reads the rounde
   await expect(card.getByTestId('stat-avg-views')).toHaveAttribute('title', exact(expectedAvgViews(PIXEL)));
   await expect(card.getByTestId('stat-posts-count')).toHaveAttribute('title', exact(PIXEL.videosCount));
   await expect(card.getByTestId('source')).toContainText('ytInitialData: pageHeaderViewModel + lockupViewModel tiles');
-  await card.locator('summary').click();
+  await card.getByTestId('details-toggle').click();
   await expect(card).toContainText('View counts on this tab are rounded by YouTube');
   await screenshot(card, 'youtube-lockup-channel-card');
   expect(strayRequests).toEqual([]);

@@ -1,7 +1,8 @@
 /**
- * Loads every platform's demo pages: each module registers its server with ./site (Instagram's
- * are built into ./site).
+ * Loads every demo site: each module registers its server with ./site (Instagram's is built
+ * into ./site), the two made-up marketplaces included.
  */
 import './youtube';
 import './tiktok';
 import './x';
+import './marketplace';
