@@ -1,67 +1,10 @@
-import { parseHTML } from 'linkedom';
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useDom } from './dom';
 import { InvitationsList, relativeTime, type InvitationsListProps } from '../../../components/InvitationsList';
 import type { Invitation, InvitationStatus } from '../../../lib/marketplace/invites';
 
-// Preact renders into a linkedom document set as the global `document` for each test.
-let doc: Document;
-let win: Window;
-let root: HTMLElement;
-
-beforeEach(() => {
-  const parsed = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  doc = parsed.document as unknown as Document;
-  win = parsed.window as unknown as Window;
-  vi.stubGlobal('document', doc);
-  root = doc.getElementById('root') as HTMLElement;
-});
-
-afterEach(() => {
-  render(null, root);
-  vi.unstubAllGlobals();
-});
-
-async function mount(vnode: ComponentChild): Promise<void> {
-  await act(() => {
-    render(vnode, root);
-  });
-}
-
-const q = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
-const qa = (id: string) => Array.from(root.querySelectorAll(`[data-testid="${id}"]`)) as HTMLElement[];
-
-function event(type: string): Event {
-  const E = (win as unknown as { Event: typeof Event }).Event;
-  return new E(type, { bubbles: true, cancelable: true });
-}
-
-async function click(el: Element | null): Promise<void> {
-  expect(el).not.toBeNull();
-  await act(() => {
-    el!.dispatchEvent(event('click'));
-  });
-}
-
-/** Choose an option (linkedom's select.value has no setter) and let the async handler settle. */
-async function choose(el: Element | null, value: string): Promise<void> {
-  expect(el).not.toBeNull();
-  await act(async () => {
-    for (const o of Array.from(el!.querySelectorAll('option'))) {
-      if (o.getAttribute('value') === value) o.setAttribute('selected', '');
-      else o.removeAttribute('selected');
-    }
-    el!.dispatchEvent(event('change'));
-    await Promise.resolve();
-    await Promise.resolve();
-  });
-}
-
-function expectClean(): void {
-  const t = root.textContent ?? '';
-  expect(t).not.toMatch(/NaN|Infinity|undefined|null|\[object/);
-}
+const { root, mount, q, qa, click, choose, expectClean } = useDom();
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -81,8 +24,8 @@ describe('InvitationsList', () => {
     await mount(<InvitationsList {...props([])} />);
     expect(q('invitations')).not.toBeNull();
     expect(q('fee-discounts')?.textContent).toBe('0 fee discounts earned · 0 pending');
-    expect(root.textContent).toContain('Half off your transaction fees on Reloquence for each creator you invite who posts a listing.');
-    expect(root.textContent).toContain('No invitations yet. Use “Invite” on a creator\'s card to send one.');
+    expect(root().textContent).toContain('Half off your transaction fees on Reloquence for each creator you invite who posts a listing.');
+    expect(root().textContent).toContain('No invitations yet. Use “Invite” on a creator\'s card to send one.');
     expect(qa('invitation-row')).toHaveLength(0);
     expectClean();
   });
@@ -169,8 +112,8 @@ describe('InvitationsList', () => {
     const row = q('invitation-row')!;
     expect(row.textContent).toContain(`@${HOSTILE}`);
     expect(row.textContent).toContain(`· ${HOSTILE}`);
-    expect(root.textContent).toContain(`on ${HOSTILE} for each creator`);
-    expect(root.querySelector('img')).toBeNull();
+    expect(root().textContent).toContain(`on ${HOSTILE} for each creator`);
+    expect(root().querySelector('img')).toBeNull();
     expectClean();
   });
 
@@ -181,8 +124,8 @@ describe('InvitationsList', () => {
     await mount(<InvitationsList {...props(many)} />);
     expect(q('fee-discounts')?.textContent).toBe('84 fee discounts earned · 168 pending');
     expect(qa('invitation-row')).toHaveLength(252);
-    expect(root.textContent).toContain('Invited just now');
-    expect(root.textContent).toMatch(/Invited 299\d years ago/);
+    expect(root().textContent).toContain('Invited just now');
+    expect(root().textContent).toMatch(/Invited 299\d years ago/);
     expectClean();
   });
 });

@@ -1,67 +1,9 @@
-import { parseHTML } from 'linkedom';
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useDom } from './dom';
 import { MarketplaceActions, safeHttpsUrl, type MarketplaceActionsProps } from '../../../components/MarketplaceActions';
 
-// Preact renders into a linkedom document set as the global `document` for each test.
-let doc: Document;
-let win: Window;
-let root: HTMLElement;
-
-beforeEach(() => {
-  const parsed = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  doc = parsed.document as unknown as Document;
-  win = parsed.window as unknown as Window;
-  vi.stubGlobal('document', doc);
-  root = doc.getElementById('root') as HTMLElement;
-});
-
-afterEach(() => {
-  render(null, root);
-  vi.unstubAllGlobals();
-});
-
-async function mount(vnode: ComponentChild): Promise<void> {
-  await act(() => {
-    render(vnode, root);
-  });
-}
-
-const q = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
-
-function event(type: string): Event {
-  const E = (win as unknown as { Event: typeof Event }).Event;
-  return new E(type, { bubbles: true, cancelable: true });
-}
-
-async function click(el: Element | null): Promise<void> {
-  expect(el).not.toBeNull();
-  await act(() => {
-    el!.dispatchEvent(event('click'));
-  });
-}
-
-async function type(el: Element | null, value: string): Promise<void> {
-  expect(el).not.toBeNull();
-  await act(() => {
-    (el as HTMLInputElement).value = value;
-    el!.dispatchEvent(event('input'));
-  });
-}
-
-async function choose(el: Element | null, value: string): Promise<void> {
-  expect(el).not.toBeNull();
-  await act(() => {
-    // linkedom's select.value has no setter: select the option itself.
-    for (const o of Array.from(el!.querySelectorAll('option'))) {
-      if (o.getAttribute('value') === value) o.setAttribute('selected', '');
-      else o.removeAttribute('selected');
-    }
-    expect((el as HTMLSelectElement).value).toBe(value);
-    el!.dispatchEvent(event('change'));
-  });
-}
+const { root, mount, q, event, click, type, choose, expectClean } = useDom();
 
 async function submit(form: Element | null): Promise<void> {
   expect(form).not.toBeNull();
@@ -73,14 +15,6 @@ async function submit(form: Element | null): Promise<void> {
   });
 }
 
-function text(): string {
-  return root.textContent ?? '';
-}
-
-function expectClean(): void {
-  const t = text();
-  expect(t).not.toMatch(/NaN|Infinity|undefined|null|\[object/);
-}
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -149,7 +83,7 @@ describe('MarketplaceActions', () => {
     await mount(<MarketplaceActions {...props({ searchUrl: null })} />);
     expect(q('find-listing')).toBeNull();
     expect(q('open-listing')).toBeNull();
-    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(root().querySelector('[role="alert"]')).toBeNull();
     expect(q('invite-button')).not.toBeNull();
   });
 
@@ -163,7 +97,7 @@ describe('MarketplaceActions', () => {
     expect(q('open-listing')).toBeNull();
     expect(q('find-listing')).toBeNull();
     expect(q('open-messages')).toBeNull();
-    for (const a of Array.from(root.querySelectorAll('a'))) expect(a.getAttribute('href')).toMatch(/^https:\/\//);
+    for (const a of Array.from(root().querySelectorAll('a'))) expect(a.getAttribute('href')).toMatch(/^https:\/\//);
     expect(safeHttpsUrl('https://user:pw@evil.com/')).toBeNull();
     expect(safeHttpsUrl('https://www.reloquence.com/l/x/1')).toBe('https://www.reloquence.com/l/x/1');
   });
@@ -206,7 +140,7 @@ describe('MarketplaceActions', () => {
     await mount(<MarketplaceActions {...props({ createState: { kind: 'error', message: `Could not open ${HOSTILE}` } })} />);
     expect(q('create-state')?.textContent).toBe(`Could not open ${HOSTILE}`);
     expect(q('create-state')?.getAttribute('role')).toBe('alert');
-    expect(root.querySelector('img')).toBeNull();
+    expect(root().querySelector('img')).toBeNull();
   });
 
   it('hides Create listing when there are no services', async () => {
@@ -248,7 +182,7 @@ describe('MarketplaceActions', () => {
     expect(box.hasAttribute('readonly') || box.hasAttribute('readOnly')).toBe(true);
     expect(box.value).toBe(message);
     expect(q('invite-state')?.textContent).toContain('Press Ctrl+C / ⌘C to copy');
-    expect(root.querySelector('img')).toBeNull();
+    expect(root().querySelector('img')).toBeNull();
   });
 
   it('shows when the creator was invited', async () => {
@@ -264,7 +198,7 @@ describe('MarketplaceActions', () => {
     expect(summary?.tagName).toBe('SUMMARY');
     expect(summary?.textContent).toBe('Link or create a listing…');
     const form = q('link-listing-input')?.closest('form') ?? null;
-    const details = root.querySelector('details') as HTMLDetailsElement;
+    const details = root().querySelector('details') as HTMLDetailsElement;
     await act(() => {
       details.setAttribute('open', '');
       details.dispatchEvent(event('toggle'));
@@ -304,7 +238,7 @@ describe('MarketplaceActions', () => {
     await mount(<MarketplaceActions {...props({ marketplaceName: HOSTILE, onThisIsMe: vi.fn() })} />);
     expect(q('find-listing')?.textContent).toBe(`Find on ${HOSTILE}`);
     expect(q('invite-button')?.textContent).toBe(`Invite to ${HOSTILE}`);
-    expect(root.querySelector('img')).toBeNull();
+    expect(root().querySelector('img')).toBeNull();
     expectClean();
   });
 
@@ -312,7 +246,7 @@ describe('MarketplaceActions', () => {
     await mount(<MarketplaceActions {...props({ marketplaceName: '  ', onThisIsMe: vi.fn(), compact: true })} />);
     expect(q('find-listing')?.textContent).toBe('Find on the marketplace');
     expect(q('marketplace-actions')?.getAttribute('class')).toContain('rl-mk-compact');
-    for (const b of Array.from(root.querySelectorAll('button, a, summary'))) {
+    for (const b of Array.from(root().querySelectorAll('button, a, summary'))) {
       expect((b.textContent ?? '').replace(/[^A-Za-z]/g, '').length).toBeGreaterThan(2);
     }
     expectClean();

@@ -1,7 +1,5 @@
-import { parseHTML } from 'linkedom';
-import { render, type ComponentChild } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useDom } from './dom';
 import { MyTier, type MyTierProps } from '../../../components/MyTier';
 import { servicePrice, servicesFor } from '../../../lib/marketplace/services';
 import { analyzeSnapshot, type Analysis } from '../../../lib/metrics/analysis';
@@ -11,46 +9,8 @@ import { emptyPost, type PostStats, type Snapshot } from '../../../lib/platforms
 import { DEFAULT_SETTINGS, tierSchemeOf, type CustomTier, type Settings } from '../../../lib/settings';
 import { DAY, type SnapshotPoint } from '../../../lib/store/history';
 
-// Preact renders into a linkedom document set as the global `document` for each test.
-let doc: Document;
-let win: Window;
-let root: HTMLElement;
-
-beforeEach(() => {
-  const parsed = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  doc = parsed.document as unknown as Document;
-  win = parsed.window as unknown as Window;
-  vi.stubGlobal('document', doc);
-  root = doc.getElementById('root') as HTMLElement;
-});
-
-afterEach(() => {
-  render(null, root);
-  vi.unstubAllGlobals();
-});
-
-async function mount(vnode: ComponentChild): Promise<void> {
-  await act(() => {
-    render(vnode, root);
-  });
-}
-
-const q = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
+const { root, mount, q, click, expectClean } = useDom();
 const textOf = (id: string) => q(id)?.textContent ?? '';
-
-async function click(el: Element | null): Promise<void> {
-  expect(el).not.toBeNull();
-  const E = (win as unknown as { Event: typeof Event }).Event;
-  await act(() => {
-    el!.dispatchEvent(new E('click', { bubbles: true, cancelable: true }));
-  });
-}
-
-function expectClean(): void {
-  const t = root.textContent ?? '';
-  expect(t.length).toBeGreaterThan(0);
-  expect(t).not.toMatch(/NaN|Infinity|undefined|null|\[object/);
-}
 
 const NOW = Math.floor(Date.now() / 1000);
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -154,8 +114,8 @@ describe('MyTier', () => {
     await mount(<MyTier {...props(snapshot())} />);
     expect(q('my-tier')).not.toBeNull();
     expect(textOf('my-handle')).toBe('@cosy.kitchen');
-    expect(root.textContent).toContain('on Instagram');
-    expect(root.textContent).toContain('Nov 21, 2026');
+    expect(root().textContent).toContain('on Instagram');
+    expect(root().textContent).toContain('Nov 21, 2026');
     expect(textOf('my-tier-name')).toBe('Tier 7 Hacker Micro Influencers · 5K–20K followers');
     expect(textOf('my-size-class')).toBe('Size class: Micro');
     expect(textOf('my-er')).toContain('4.2 %');
@@ -230,7 +190,7 @@ describe('MyTier', () => {
     expect(textOf('my-next-tier')).toBe('— unknown: followers unknown');
     expect(textOf('my-verdict')).toMatch(/^No verdict: followers unknown/);
     expect(textOf('my-prices')).toContain('— unknown');
-    expect(root.textContent).toContain('— date unknown');
+    expect(root().textContent).toContain('— date unknown');
     expectClean();
   });
 
@@ -238,7 +198,7 @@ describe('MyTier', () => {
     const scheme = tierSchemeOf(CUSTOM_SETTINGS);
     await mount(<MyTier {...props(snapshot(), scheme, { customTiers: CUSTOM_TIERS })} />);
     expect(textOf('my-tier-name')).toBe('Tier 2 Rising · 10K–100K followers');
-    expect(root.textContent).toContain('Your tier · Creator Club');
+    expect(root().textContent).toContain('Your tier · Creator Club');
     const benefits = Array.from(q('my-benefits')!.querySelectorAll('li')).map((li) => li.textContent);
     expect(benefits).toEqual(['Featured in the newsletter', 'Priority support']);
     expect(textOf('my-keep')).toBe('To keep Rising: 10K+ followers · 4 posts a month · ER of at least 3.0 % (yours meets it)');
@@ -303,7 +263,7 @@ describe('MyTier', () => {
     expect(textOf('my-handle')).toBe(`@${HOSTILE}`);
     expect(textOf('my-tier-name')).toContain(HOSTILE);
     expect(textOf('my-benefits')).toContain(HOSTILE);
-    expect(root.querySelector('img')).toBeNull();
+    expect(root().querySelector('img')).toBeNull();
     expectClean();
   });
 
@@ -319,7 +279,7 @@ describe('MyTier', () => {
     expect(textOf('my-tier-name')).toContain('Tier 1 Icons');
     expect(textOf('my-next-tier')).toBe('You are in the top tier of Default price scheme.');
     expect(textOf('my-growth')).toContain('+9000B followers');
-    expect(root.textContent).toContain('about 9000B followers');
+    expect(root().textContent).toContain('about 9000B followers');
     expectClean();
   });
 });
