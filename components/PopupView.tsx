@@ -43,6 +43,7 @@ export function PopupView({
   myTier,
   invites,
   invitesCount = null,
+  onOpenSettings,
 }: {
   status: PopupStatus;
   now: number;
@@ -62,6 +63,8 @@ export function PopupView({
   /** The invitations view, and how many there are (null while unknown). */
   invites?: ComponentChildren;
   invitesCount?: number | null;
+  /** Opens the options page (marketplace, referral code, tiers). */
+  onOpenSettings?(): void;
 }) {
   return (
     <div class="rl-root" data-testid="popup">
@@ -70,6 +73,11 @@ export function PopupView({
           R
         </span>
         <span class="rl-popup-title">Reloquence Lens</span>
+        {onOpenSettings && (
+          <button type="button" class="rl-popup-settings" data-testid="open-settings" onClick={() => onOpenSettings()}>
+            Settings
+          </button>
+        )}
       </div>
       <div class="rl-tabs" role="tablist">
         <TabButton id="page" current={tab} onTab={onTab}>

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Overlay } from '@/components/Overlay';
-import { analysisFor } from '@/lib/marketplace/card';
-import type { Settings } from '@/lib/settings';
+import { analyzeSnapshot } from '@/lib/metrics/analysis';
+import type { TierScheme } from '@/lib/metrics/tiers';
 import type { HostMessage } from '@/lib/schema';
 import type { VisitedRates } from '@/lib/store/video-visits';
 import type { SnapshotPoint } from '@/lib/store/history';
@@ -10,7 +10,7 @@ import type { SnapshotPoint } from '@/lib/store/history';
 /** The overlay page's view: the card for what the content script sent, collapsible. */
 export function App({
   view,
-  settings,
+  scheme,
   visited,
   actions,
   footer,
@@ -18,8 +18,8 @@ export function App({
   onClose,
 }: {
   view: HostMessage;
-  /** The tier scheme of the user's settings prices the card. */
-  settings: Settings;
+  /** The tier scheme of the user's settings prices the card (the default scheme until read). */
+  scheme?: TierScheme;
   visited: VisitedRates | null;
   actions?: ComponentChildren;
   footer?: ComponentChildren;
@@ -31,7 +31,7 @@ export function App({
   return (
     <Overlay
       snapshot={snapshot}
-      analysis={analysisFor(snapshot, settings, Date.now() / 1000)}
+      analysis={analyzeSnapshot(snapshot, { now: Date.now() / 1000, ...(scheme ? { scheme } : {}) })}
       stalled={view.stalled}
       visited={visited}
       actions={actions}

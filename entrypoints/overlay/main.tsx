@@ -8,10 +8,8 @@ import { VisitedRatesSchema, type VisitedRates } from '@/lib/store/video-visits'
 import { sendMessage } from '@/utils/messaging';
 import { addToShortlist, canShortlist, historyFor, shortlistStateOf } from '@/utils/shortlist-client';
 import type { SnapshotPoint } from '@/lib/store/history';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { MarketplaceRow } from '@/utils/marketplace-row';
-import { readSettings, watchSettings } from '@/utils/settings-store';
 import { App } from './App';
+import type { MarketplacePart } from './marketplace';
 import { configureZodForExtension } from '@/lib/zod-setup';
 
 type Outgoing = FrameMessage extends infer M ? (M extends FrameMessage ? Omit<M, 'source'> : never) : never;
@@ -39,19 +37,19 @@ interface Shown {
 }
 
 let shown: Shown | null = null;
-/** The user's settings (tier scheme, marketplace); the defaults until storage answers. */
-let settings: Settings = DEFAULT_SETTINGS;
-let settingsRead = false;
+/** The settings' tier scheme and the marketplace row, once loaded (the default scheme until then). */
+let marketplace: MarketplacePart | null = null;
 
 function draw(): void {
   if (!shown) return;
   const { view, visited, shortlist, history } = shown;
   const actions = shortlist && <ShortlistButton state={shortlist} onAdd={() => add(view)} />;
-  const footer = shortlist && settingsRead && <MarketplaceRow snapshot={view.snapshot} settings={settings} compact />;
+  const Row = marketplace?.Row;
+  const footer = shortlist && marketplace && Row && <Row snapshot={view.snapshot} settings={marketplace.settings} compact />;
   render(
     <App
       view={view}
-      settings={settings}
+      scheme={marketplace?.scheme}
       visited={visited}
       actions={actions}
       footer={footer}
@@ -114,13 +112,12 @@ function reportSize(): void {
   tellHost({ type: 'size', width: root.offsetWidth, height: root.offsetHeight });
 }
 
-const useSettings = (next: Settings) => {
-  settings = next;
-  settingsRead = true;
-  draw();
-};
-void readSettings().then(({ settings: read }) => useSettings(read));
-watchSettings(useSettings);
+void import('./marketplace').then(({ startMarketplace }) =>
+  startMarketplace((part) => {
+    marketplace = part;
+    draw();
+  }),
+);
 
 new ResizeObserver(reportSize).observe(root);
 tellHost({ type: 'ready' });

@@ -279,6 +279,10 @@ export function App() {
         ) : undefined
       }
       invitesCount={invitations?.length ?? null}
+      onOpenSettings={() => {
+        void browser.runtime.openOptionsPage();
+        window.close();
+      }}
     />
   );
 }
