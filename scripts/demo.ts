@@ -69,6 +69,22 @@ async function screenshots(): Promise<void> {
   const popupFile = resolve(OUT, 'popup-profile.png');
   await popup.screenshot({ path: popupFile });
   written.push(popupFile);
+
+  // A creator's own view: "This is me" on the card, then the popup opens on My tier.
+  await page.frameLocator('reloquence-lens iframe').getByTestId('this-is-me').click();
+  await page.frameLocator('reloquence-lens iframe').getByTestId('is-me').waitFor({ timeout: 15_000 });
+  await popup.reload();
+  await popup.getByTestId('my-tier').waitFor({ timeout: 15_000 });
+  const myTierFile = resolve(OUT, 'popup-my-tier.png');
+  await popup.screenshot({ path: myTierFile, fullPage: true });
+  written.push(myTierFile);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('options-save').waitFor({ timeout: 15_000 });
+  const optionsFile = resolve(OUT, 'settings.png');
+  await options.screenshot({ path: optionsFile });
+  written.push(optionsFile);
   await context.close();
   console.log('No display found, so the demo wrote screenshots of the extension at work:');
   for (const f of written) console.log(`  ${f}`);
