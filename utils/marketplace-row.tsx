@@ -17,6 +17,20 @@ import { updateSettings } from './settings-store';
 
 const UNREACHABLE = 'The extension is not answering: reload the page and try again.';
 
+/**
+ * What went wrong with a marketplace action the background answered ({@link ActionAnswerSchema}),
+ * in words for the user; null when it was done.
+ */
+export async function actionProblem(answer: Promise<unknown>, unreachable: string = UNREACHABLE): Promise<string | null> {
+  try {
+    const parsed = ActionAnswerSchema.safeParse(await answer);
+    if (!parsed.success) return unreachable;
+    return parsed.data.ok ? null : parsed.data.message;
+  } catch {
+    return unreachable;
+  }
+}
+
 const STATUS_WORDS = { invited: 'Invited', joined: 'Joined', listed: 'Listed' } as const;
 
 /**
@@ -141,15 +155,9 @@ export function MarketplaceRow({ snapshot, settings, compact = false }: { snapsh
   const isMe = settings.myProfile?.platform === who.platform && settings.myProfile.handle.toLowerCase() === who.handle.toLowerCase();
 
   const linkListing = async (url: string): Promise<string | null> => {
-    try {
-      const parsed = ActionAnswerSchema.safeParse(await sendMessage('linkListing', { who, url }));
-      if (!parsed.success) return UNREACHABLE;
-      if (!parsed.data.ok) return parsed.data.message;
-      refresh();
-      return null;
-    } catch {
-      return UNREACHABLE;
-    }
+    const problem = await actionProblem(sendMessage('linkListing', { who, url }));
+    if (problem === null) refresh();
+    return problem;
   };
 
   const invitation = status?.invitation;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { InvitationsList } from '@/components/InvitationsList';
 import { Message } from '@/components/ProfileCard';
 import { InvitationSchema, type Invitation, type InvitationStatus } from '@/lib/marketplace/invites';
-import { ActionAnswerSchema } from '@/lib/marketplace/messages';
+import { actionProblem } from '@/utils/marketplace-row';
 import { sendMessage } from '@/utils/messaging';
 
 const UNREACHABLE = 'The extension is not answering: close the popup and open it again.';
@@ -27,15 +27,9 @@ export function InvitesPanel({ invitations, marketplaceName, onChanged }: { invi
   useEffect(() => setNow(Date.now()), [invitations]);
   if (invitations === null) return <Message title="Invitations could not be read">{UNREACHABLE}</Message>;
   const setStatus = async (id: string, status: InvitationStatus): Promise<string | null> => {
-    try {
-      const parsed = ActionAnswerSchema.safeParse(await sendMessage('setInvitationStatus', { id, status }));
-      if (!parsed.success) return UNREACHABLE;
-      if (!parsed.data.ok) return parsed.data.message;
-      onChanged();
-      return null;
-    } catch {
-      return UNREACHABLE;
-    }
+    const problem = await actionProblem(sendMessage('setInvitationStatus', { id, status }), UNREACHABLE);
+    if (problem === null) onChanged();
+    return problem;
   };
   return <InvitationsList invitations={invitations} marketplaceName={marketplaceName} now={now} onStatus={setStatus} />;
 }
