@@ -4,7 +4,7 @@ import type { LensState } from '@/lib/schema';
 import type { TierScheme } from '@/lib/metrics/tiers';
 import type { VisitedRates } from '@/lib/store/video-visits';
 import type { SnapshotPoint } from '@/lib/store/history';
-import { Message, ProfileCard } from './ProfileCard';
+import { Message, ProfileCard, type ProfileCardProps } from './ProfileCard';
 
 export type PopupStatus =
   | { kind: 'loading' }
@@ -40,6 +40,7 @@ export function PopupView({
   shortlistSize,
   shortlist,
   scheme,
+  basis,
   myTier,
   invites,
   invitesCount = null,
@@ -58,6 +59,8 @@ export function PopupView({
   shortlist: ComponentChildren;
   /** The tier scheme the card prices with (the settings'); the default scheme when absent. */
   scheme?: TierScheme;
+  /** The settings' default ER basis (the card's second rate). */
+  basis?: ProfileCardProps['basis'];
   /** The user's own view; absent: no profile marked "This is me", and no tab for it. */
   myTier?: ComponentChildren;
   /** The invitations view, and how many there are (null while unknown). */
@@ -111,7 +114,7 @@ export function PopupView({
         </div>
       ) : (
         <div role="tabpanel" id="rl-panel-page" aria-labelledby="rl-tab-page">
-          <PageStatus status={status} now={now} actions={actions} footer={footer} scheme={scheme} />
+          <PageStatus status={status} now={now} actions={actions} footer={footer} scheme={scheme} basis={basis} />
         </div>
       )}
     </div>
@@ -143,12 +146,14 @@ function PageStatus({
   actions,
   footer,
   scheme,
+  basis,
 }: {
   status: PopupStatus;
   now: number;
   actions?: ComponentChildren;
   footer?: ComponentChildren;
   scheme?: TierScheme;
+  basis?: ProfileCardProps['basis'];
 }) {
   return (
     <>
@@ -172,6 +177,7 @@ function PageStatus({
           visited={status.visited}
           actions={actions}
           footer={footer}
+          basis={basis}
           history={status.history}
         />
       )}

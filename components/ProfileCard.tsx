@@ -19,6 +19,11 @@ export interface ProfileCardProps {
   actions?: ComponentChildren;
   /** More actions, shown under the numbers (the marketplace row): the numbers come first. */
   footer?: ComponentChildren;
+  /**
+   * The settings' default ER basis. The headline stays per follower (the benchmarks and the
+   * price are per follower); another basis is the second rate shown, where the page has it.
+   */
+  basis?: 'followers' | 'views' | 'reach' | 'impressions';
   /** The profile's dated numbers from earlier visits, oldest first (growth history). */
   history?: readonly SnapshotPoint[] | null;
 }
@@ -36,7 +41,7 @@ function cap(word: string): string {
 }
 
 /** The creator's numbers: what was measured, what it means, and where it came from. */
-export function ProfileCard({ snapshot, analysis, stalled = false, visited = null, actions, footer, history = null }: ProfileCardProps) {
+export function ProfileCard({ snapshot, analysis, stalled = false, visited = null, actions, footer, basis, history = null }: ProfileCardProps) {
   if (snapshot.state === 'loading' && stalled) {
     return (
       <Message title={`No numbers for ${snapshot.handle ? `@${snapshot.handle}` : 'this page'} yet`}>
@@ -77,7 +82,7 @@ export function ProfileCard({ snapshot, analysis, stalled = false, visited = nul
       <TierLine analysis={analysis} />
       <Verdict snapshot={snapshot} analysis={analysis} />
       {history && <JumpWarning history={history} />}
-      <AltRate snapshot={snapshot} analysis={analysis} />
+      <AltRate snapshot={snapshot} analysis={analysis} basis={basis} />
       {snapshot.kind !== 'post' && visited && visited.videos > 0 && <Visited visited={visited} />}
       <div class="rl-stats">
         <Stat label={w.followers} value={snapshot.followers} exact={snapshot.followersExact} testId="followers" />
@@ -185,13 +190,17 @@ function EngagementHeadline({ snapshot, analysis }: ProfileCardProps) {
  * The second rate a platform's data supports: per view (YouTube and TikTok), per impression
  * (X), or, on a YouTube channel whose page shows views only, views per subscriber.
  */
-function AltRate({ snapshot, analysis }: ProfileCardProps) {
+function AltRate({ snapshot, analysis, basis }: ProfileCardProps) {
   const w = WORDS[snapshot.platform];
   const per = (rate: RateResult) =>
     snapshot.kind === 'post' || rate.median === null || rate.used < 2 ? '' : ` (median ${formatPercent(rate.median)})`;
+  const chosen = basis === 'views' ? analysis.byViews : basis === 'reach' ? analysis.byReach : basis === 'impressions' ? analysis.byImpressions : null;
   let label: string;
   let rate: RateResult;
-  if (snapshot.platform === 'x' && analysis.byImpressions.mean !== null) {
+  if (chosen && chosen.mean !== null) {
+    label = basis === 'views' ? `ER per ${w.views.replace(/s$/, '')}` : basis === 'reach' ? 'ER per account reached' : 'ER per impression';
+    rate = chosen;
+  } else if (snapshot.platform === 'x' && analysis.byImpressions.mean !== null) {
     label = 'ER per impression';
     rate = analysis.byImpressions;
   } else if (analysis.byViews.mean !== null && snapshot.platform !== 'instagram') {

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { Overlay } from '@/components/Overlay';
 import { analyzeSnapshot } from '@/lib/metrics/analysis';
 import type { TierScheme } from '@/lib/metrics/tiers';
+import type { Settings } from '@/lib/settings';
 import type { HostMessage } from '@/lib/schema';
 import type { VisitedRates } from '@/lib/store/video-visits';
 import type { SnapshotPoint } from '@/lib/store/history';
@@ -11,6 +12,7 @@ import type { SnapshotPoint } from '@/lib/store/history';
 export function App({
   view,
   scheme,
+  basis,
   visited,
   actions,
   footer,
@@ -20,6 +22,8 @@ export function App({
   view: HostMessage;
   /** The tier scheme of the user's settings prices the card (the default scheme until read). */
   scheme?: TierScheme;
+  /** The settings' default ER basis (the card's second rate). */
+  basis?: Settings['erBasis'];
   visited: VisitedRates | null;
   actions?: ComponentChildren;
   footer?: ComponentChildren;
@@ -36,6 +40,7 @@ export function App({
       visited={visited}
       actions={actions}
       footer={footer}
+      basis={basis}
       history={history}
       collapsed={collapsed}
       onToggle={() => setCollapsed(!collapsed)}

@@ -50,6 +50,7 @@ function draw(): void {
     <App
       view={view}
       scheme={marketplace?.scheme}
+      basis={marketplace?.settings.erBasis}
       visited={visited}
       actions={actions}
       footer={footer}

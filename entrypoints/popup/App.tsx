@@ -264,6 +264,7 @@ export function App() {
       status={status}
       now={Date.now() / 1000}
       scheme={settings ? tierSchemeOf(settings) : undefined}
+      basis={settings?.erBasis}
       actions={shortlist && <ShortlistButton state={shortlist} onAdd={add} />}
       footer={shortlist && settings && snapshot && <MarketplaceRow snapshot={snapshot} settings={settings} />}
       tab={tab ?? 'page'}

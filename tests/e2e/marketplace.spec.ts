@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, overlay, screenshot, SCREENSHOT_DIR, tabIdOf, test } from './fixtures';
+import { expect, overlay, pct, screenshot, SCREENSHOT_DIR, tabIdOf, test } from './fixtures';
 import { COSY } from './pages/instagram';
 import { GO_ORIGIN, LISTINGS, readForm, WEB_TEMPLATE_ORIGIN } from './pages/marketplace';
 import { DEFAULT_SETTINGS, FLAVOUR_DEFAULT_PATHS, type Settings } from '../../lib/settings';
@@ -181,4 +181,19 @@ test('"This is me" makes the popup open on My tier, and the stats card saves as 
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([700, 467]);
   await expect(mine.getByTestId('save-card-state')).toContainText(download.suggestedFilename());
   expect(strayRequests).toEqual([]);
+});
+
+test('the settings’ default ER basis is the card’s second rate where the page has it', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto(`${IG}/${COSY.handle}/`);
+  // Per follower only by default on Instagram.
+  await expect(overlay(page).getByTestId('er-value')).toBeVisible();
+  await expect(overlay(page).getByTestId('er-alt')).toHaveCount(0);
+
+  await useSettings(serviceWorker, { ...GO, erBasis: 'views' });
+  // The overlay follows the settings as they change; COSY's two reels carry views.
+  const withViews = COSY.posts.filter((p) => p.views !== undefined);
+  const perView = withViews.reduce((sum, p) => sum + (((p.likes ?? 0) + p.comments) / p.views!) * 100, 0) / withViews.length;
+  await expect(overlay(page).getByTestId('er-alt')).toContainText('ER per view');
+  await expect(overlay(page).getByTestId('er-alt-value')).toHaveText(pct(perView));
 });
