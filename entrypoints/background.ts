@@ -25,6 +25,7 @@ import {
   unlinkListing,
 } from '@/lib/store/marketplace';
 import { readSettings } from '@/utils/settings-store';
+import { tierSchemeOf } from '@/lib/settings';
 import { isMyProfile, saveMyProfile } from '@/utils/my-profile';
 import { statsCardDataUrl } from '@/utils/stats-card-png';
 import { draftForSender, fillReported, openWithDraft, watchListingTabs } from '@/utils/listing-tabs';
@@ -63,7 +64,8 @@ export default defineBackground(() => {
   onMessage('shortlistAdd', async ({ data }) => {
     const parsed = SnapshotSchema.safeParse(data);
     if (!parsed.success) return invalid;
-    return shortlistFromSnapshot(await db(), parsed.data);
+    const { settings } = await readSettings();
+    return shortlistFromSnapshot(await db(), parsed.data, undefined, tierSchemeOf(settings));
   });
 
   onMessage('historyOf', async ({ data }) => {
@@ -113,10 +115,11 @@ export default defineBackground(() => {
 
     if (!state?.snapshot) return;
     const snapshot = state.snapshot;
+    const settingsRead = readSettings().then((r) => r.settings);
     // The user's own profile: keep its latest numbers for the popup's My tier view.
-    void readSettings().then(({ settings }) => (isMyProfile(settings, snapshot) ? saveMyProfile(snapshot) : undefined));
-    db()
-      .then((d) => rememberVisit(d, snapshot, Math.floor(Date.now() / 1000)))
+    void settingsRead.then((settings) => (isMyProfile(settings, snapshot) ? saveMyProfile(snapshot) : undefined));
+    Promise.all([db(), settingsRead])
+      .then(([d, settings]) => rememberVisit(d, snapshot, Math.floor(Date.now() / 1000), tierSchemeOf(settings)))
       .then(
         (problem) => {
           if (problem) console.warn(`Reloquence Lens: a visit was not kept: ${problem}`);

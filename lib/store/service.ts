@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { IDBPDatabase } from 'idb';
 import { analyzeSnapshot } from '../metrics/analysis';
+import type { TierScheme } from '../metrics/tiers';
 import type { ShortlistAnswer } from '../messaging';
 import { readerForUrl } from '../platforms/index';
 import { emptySnapshot, type Snapshot } from '../platforms/types';
@@ -26,8 +27,9 @@ export const ShortlistAnswerSchema = z.union([
   z.object({ ok: z.literal(false), message: z.string().check(z.maxLength(1000)) }),
 ]);
 
-export async function shortlistFromSnapshot(db: Db, snapshot: Snapshot, now?: number): Promise<ShortlistAnswer> {
-  const added = await shortlistCreator(db, snapshot, creatorSummary(snapshot, analyzeSnapshot(snapshot)), undefined, now);
+/** `scheme`: the user's tier scheme (settings), so the stored tier and price are the ones the card shows. */
+export async function shortlistFromSnapshot(db: Db, snapshot: Snapshot, now?: number, scheme?: TierScheme): Promise<ShortlistAnswer> {
+  const added = await shortlistCreator(db, snapshot, creatorSummary(snapshot, analyzeSnapshot(snapshot, scheme ? { scheme } : {})), undefined, now);
   if (!added.ok) return added;
   return shortlistStatusOf(db, snapshot.platform, snapshot.handle ?? '');
 }
@@ -48,11 +50,11 @@ export async function shortlistStatusOf(db: Db, platform: Snapshot['platform'], 
  * A page the user looked at: a video's counts (so its channel can be rated) and a profile's
  * dated numbers (growth history; at most one point per profile per hour).
  */
-export async function rememberVisit(db: Db, snapshot: Snapshot, now: number): Promise<string | null> {
+export async function rememberVisit(db: Db, snapshot: Snapshot, now: number, scheme?: TierScheme): Promise<string | null> {
   const visit = visitFromSnapshot(snapshot, now);
   if (visit && visit.platform === 'youtube') await recordVisit(db, visit);
   if (snapshot.kind === 'post' || snapshot.state !== 'ok' || !snapshot.handle) return null;
-  const recorded = await recordSnapshot(db, snapshot, creatorSummary(snapshot, analyzeSnapshot(snapshot, { now })), now);
+  const recorded = await recordSnapshot(db, snapshot, creatorSummary(snapshot, analyzeSnapshot(snapshot, { now, ...(scheme ? { scheme } : {}) })), now);
   return recorded.ok ? null : recorded.message;
 }
 

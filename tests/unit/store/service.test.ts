@@ -7,6 +7,7 @@ import { rememberVisit, shortlistFromSnapshot, shortlistLink, shortlistStatusOf 
 import { listEntries } from '../../../lib/store/shortlist';
 import { visitsOf } from '../../../lib/store/video-visits';
 import { emptyPost, emptySnapshot, type Snapshot } from '../../../lib/platforms/types';
+import type { TierScheme } from '../../../lib/metrics/tiers';
 
 const NAME = 'lens-service-test';
 
@@ -35,6 +36,25 @@ describe('background store service', () => {
     expect(await shortlistFromSnapshot(db, profile('maker.kim'))).toEqual({ ok: true, campaigns: ['shortlist'], names: ['Shortlist'] });
     expect(await shortlistFromSnapshot(db, profile('Maker.Kim'))).toEqual({ ok: true, campaigns: ['shortlist'], names: ['Shortlist'] });
     expect(await shortlistStatusOf(db, 'instagram', 'MAKER.KIM')).toEqual({ ok: true, campaigns: ['shortlist'], names: ['Shortlist'] });
+    db.close();
+  });
+
+  it('stores the tier and price of the user’s own tier scheme when given one', async () => {
+    const db = await openLensDb(NAME);
+    const scheme: TierScheme = {
+      id: 'custom',
+      name: 'Toy brand tiers',
+      currency: 'EUR',
+      tiers: [
+        { rank: 1, name: 'Stars', minFollowers: 10_000, pricePerPost: 400 },
+        { rank: 2, name: 'Rising', minFollowers: 0, pricePerPost: 90 },
+      ],
+    };
+    expect((await shortlistFromSnapshot(db, profile('maker.kim'), 1000, scheme)).ok).toBe(true);
+    const listed = await listEntries(db);
+    if (!listed.ok) throw new Error(listed.message);
+    expect(listed.value.items[0]?.creator).toMatchObject({ tierName: 'Stars', tierRank: 1, currency: 'EUR' });
+    expect(listed.value.items[0]?.creator.pricePoint).toBeGreaterThanOrEqual(400 * 0.7);
     db.close();
   });
 
