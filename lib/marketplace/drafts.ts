@@ -15,6 +15,7 @@ import type { RateResult } from '../metrics/engagement';
 import { formatCount, formatExact, formatMoney, formatPercent, formatRange, formatDecimal } from '../metrics/format';
 import { formatBand, SIZE_CLASS_LABELS } from '../metrics/tiers';
 import { PLATFORM_LABELS, type Platform, type Snapshot } from '../platforms/types';
+import { profileUrlFor } from '../platforms/profile-url';
 import { tierSchemeOf, type ErBasis, type Settings } from '../settings';
 import { servicePrice, type Service, type ServiceId } from './services';
 
@@ -62,33 +63,24 @@ export function bioExcerpt(bio: string | null | undefined): string | null {
   return clip(text, MAX_BIO_EXCERPT_LENGTH);
 }
 
-const PROFILE_HOSTS: Record<Platform, readonly string[]> = {
-  instagram: ['www.instagram.com', 'instagram.com'],
-  youtube: ['www.youtube.com', 'youtube.com', 'm.youtube.com'],
-  tiktok: ['www.tiktok.com', 'tiktok.com'],
-  x: ['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com'],
-};
-
-const PROFILE_URLS: Record<Platform, (handle: string) => string> = {
-  instagram: (h) => `https://www.instagram.com/${encodeURIComponent(h)}/`,
-  youtube: (h) => `https://www.youtube.com/@${encodeURIComponent(h)}`,
-  tiktok: (h) => `https://www.tiktok.com/@${encodeURIComponent(h)}`,
-  x: (h) => `https://x.com/${encodeURIComponent(h)}`,
-};
-
-/** The profile page's own address (without query), else one built from the handle; null when neither. */
+/**
+ * The profile page's own address (without query) when it is on the platform's main site, else
+ * one built from the handle (a mobile or old-domain address becomes the main one); null when
+ * neither.
+ */
 function profileUrlOf(snapshot: Snapshot, handle: string | null): string | null {
   if (snapshot.kind === 'profile' && typeof snapshot.url === 'string') {
     try {
       const url = new URL(snapshot.url);
-      if (url.protocol === 'https:' && PROFILE_HOSTS[snapshot.platform].includes(url.hostname) && url.username === '' && url.password === '') {
+      const site = new URL(profileUrlFor(snapshot.platform, 'x')).origin;
+      if (url.origin === site && url.username === '' && url.password === '') {
         return `${url.origin}${url.pathname}`;
       }
     } catch {
       // fall through to the handle
     }
   }
-  return handle ? PROFILE_URLS[snapshot.platform](handle) : null;
+  return handle ? profileUrlFor(snapshot.platform, handle) : null;
 }
 
 const BASIS_WORDS: Record<ErBasis, string> = { followers: 'followers', views: 'views', reach: 'reach', impressions: 'impressions' };

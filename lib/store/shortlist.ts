@@ -17,6 +17,7 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { Analysis } from '../metrics/analysis';
 import type { SizeClass } from '../metrics/tiers';
 import type { Platform, Snapshot } from '../platforms/types';
+import { profileUrlFor } from '../platforms/profile-url';
 import { PlatformSchema, SnapshotSchema } from '../schema';
 import { DEFAULT_CAMPAIGN_ID, type LensDB } from './db';
 import { inTransaction, StoreInputError, withStoreErrors, type StoreResult } from './errors';
@@ -268,17 +269,10 @@ export function creatorSummary(snapshot: Snapshot, analysis: Analysis): CreatorS
   };
 }
 
-const PROFILE_URLS: Record<Platform, (handle: string) => string> = {
-  instagram: (h) => `https://www.instagram.com/${encodeURIComponent(h)}/`,
-  youtube: (h) => `https://www.youtube.com/@${encodeURIComponent(h)}`,
-  tiktok: (h) => `https://www.tiktok.com/@${encodeURIComponent(h)}`,
-  x: (h) => `https://x.com/${encodeURIComponent(h)}`,
-};
-
 /** A profile page's own URL; for a post page, the author's profile built from the handle. */
 export function profileUrlOf(snapshot: Snapshot, handle: string): string {
   if (snapshot.kind === 'profile' && isWebAddress(snapshot.url)) return snapshot.url;
-  return PROFILE_URLS[snapshot.platform](handle.trim().replace(/^@+/, ''));
+  return profileUrlFor(snapshot.platform, handle);
 }
 
 /** States whose numbers are worth keeping; a page still loading must not wipe known numbers. */
