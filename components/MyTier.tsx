@@ -164,16 +164,7 @@ function TierSection({ snapshot, analysis, scheme, customTiers }: Pick<MyTierPro
       <p class="rl-my-line" data-testid="my-size-class">
         Size class: {size ? <strong>{size}</strong> : <Unknown what="unknown: followers unknown" />}
       </p>
-      {custom && custom.benefits.length > 0 && (
-        <div class="rl-my-line" data-testid="my-benefits">
-          <span class="rl-er-basis">Benefits of {custom.name}:</span>
-          <ul class="rl-my-list">
-            {custom.benefits.map((b, i) => (
-              <li key={`${i}-${b}`}>{b}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {custom && <Benefits tier={custom} testId="my-benefits" />}
       {tier && custom && <KeepLine analysis={analysis} tier={tier} custom={custom} />}
     </Section>
   );
@@ -327,16 +318,7 @@ function NextSection({ snapshot, analysis, scheme, customTiers }: Pick<MyTierPro
           <li>ER typical there: {next.typicalText || UNKNOWN_TEXT}</li>
           {expectations.length > 0 && <li>Expected: {expectations.join(' · ')}</li>}
         </ul>
-        {custom && custom.benefits.length > 0 && (
-          <div class="rl-my-line" data-testid="my-next-benefits">
-            <span class="rl-er-basis">Benefits of {custom.name}:</span>
-            <ul class="rl-my-list">
-              {custom.benefits.map((b, i) => (
-                <li key={`${i}-${b}`}>{b}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {custom && <Benefits tier={custom} testId="my-next-benefits" />}
       </>
     );
   }
@@ -410,4 +392,19 @@ function SaveState({ state }: { state: SaveCardState }) {
     );
   }
   return null;
+}
+
+/** A custom tier's benefits, as the brand wrote them (nothing when it lists none). */
+function Benefits({ tier, testId }: { tier: CustomTier; testId: string }) {
+  if (tier.benefits.length === 0) return null;
+  return (
+    <div class="rl-my-line" data-testid={testId}>
+      <span class="rl-er-basis">Benefits of {tier.name}:</span>
+      <ul class="rl-my-list">
+        {tier.benefits.map((b, i) => (
+          <li key={`${i}-${b}`}>{b}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }
