@@ -50,6 +50,7 @@ test('Create listing on a Sharetribe Go marketplace opens its new-listing page w
   await useSettings(serviceWorker, GO);
   const page = await context.newPage();
   await page.goto(`${IG}/${COSY.handle}/`);
+  await expect(overlay(page).getByTestId('find-listing')).toHaveAttribute('href', `${GO_ORIGIN}/?q=${COSY.handle}`);
   const price = await cardPrice(page);
   const market = await createListing(context, page, 'instagram-post');
   await market.waitForURL(`${GO_ORIGIN}/listings/new`);
