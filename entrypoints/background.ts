@@ -10,7 +10,7 @@ import { youtubeMatches } from '@/lib/platforms/youtube';
 import { visitedFor } from '@/lib/store/visited-for';
 import { configureZodForExtension } from '@/lib/zod-setup';
 import { onMessage } from '@/utils/messaging';
-import { FillReportSchema, WhoSchema as MarketWhoSchema, type ActionAnswer, type FillDraftMessage } from '@/lib/marketplace/messages';
+import { FillReportSchema, WhoSchema, type ActionAnswer, type FillDraftMessage } from '@/lib/marketplace/messages';
 import { prepareListing } from '@/lib/marketplace/prepare';
 import { INVITATION_STATUSES } from '@/lib/marketplace/invites';
 import { listingUrl, parseListingUrl } from '@/lib/marketplace/links';
@@ -24,16 +24,25 @@ import {
   setInvitationStatus,
   unlinkListing,
 } from '@/lib/store/marketplace';
-import { readSettings } from '@/utils/settings-store';
-import { tierSchemeOf } from '@/lib/settings';
+import { READ_FAILED_NOTE, readSettings, watchSettings } from '@/utils/settings-store';
+import { tierSchemeOf, type Settings } from '@/lib/settings';
 import { isMyProfile, saveMyProfile } from '@/utils/my-profile';
 import { statsCardDataUrl } from '@/utils/stats-card-png';
 import { draftForSender, fillReported, openWithDraft, watchListingTabs } from '@/utils/listing-tabs';
 
-const WhoSchema = z.object({
-  platform: z.enum(['instagram', 'youtube', 'tiktok', 'x']),
-  handle: z.string().check(z.minLength(1), z.maxLength(200)),
-});
+/**
+ * The settings, read once per start of the background and kept current by storage.onChanged
+ * (watchSettings), instead of a storage read on every page update.
+ */
+let settingsCache: Promise<Settings> | null = null;
+function currentSettings(): Promise<Settings> {
+  settingsCache ??= readSettings().then(({ settings, notes }) => {
+    // Storage refused the read: the defaults serve this once, and the next call reads again.
+    if (notes.includes(READ_FAILED_NOTE)) settingsCache = null;
+    return settings;
+  });
+  return settingsCache;
+}
 
 /**
  * The background owns the database (the overlay, framed inside web pages, may be refused
@@ -53,6 +62,7 @@ function flashBadge(tabId: number | undefined, text: string, title: string): voi
 
 export default defineBackground(() => {
   configureZodForExtension();
+  watchSettings((settings) => (settingsCache = Promise.resolve(settings)));
   const db = createDbProvider();
   const invalid = { ok: false as const, message: 'The numbers sent were not valid.' };
 
@@ -64,7 +74,7 @@ export default defineBackground(() => {
   onMessage('shortlistAdd', async ({ data }) => {
     const parsed = SnapshotSchema.safeParse(data);
     if (!parsed.success) return invalid;
-    const { settings } = await readSettings();
+    const settings = await currentSettings();
     return shortlistFromSnapshot(await db(), parsed.data, undefined, tierSchemeOf(settings));
   });
 
@@ -115,7 +125,7 @@ export default defineBackground(() => {
 
     if (!state?.snapshot) return;
     const snapshot = state.snapshot;
-    const settingsRead = readSettings().then((r) => r.settings);
+    const settingsRead = currentSettings();
     // The user's own profile: keep its latest numbers for the popup's My tier view.
     void settingsRead.then((settings) => (isMyProfile(settings, snapshot) ? saveMyProfile(snapshot) : undefined));
     Promise.all([db(), settingsRead])
@@ -132,9 +142,9 @@ export default defineBackground(() => {
 type DbProvider = ReturnType<typeof createDbProvider>;
 
 const CreateListingSchema = z.object({ snapshot: SnapshotSchema, serviceId: z.string().check(z.maxLength(100)) });
-const LinkListingSchema = z.object({ who: MarketWhoSchema, url: z.string().check(z.maxLength(2000)) });
+const LinkListingSchema = z.object({ who: WhoSchema, url: z.string().check(z.maxLength(2000)) });
 const RecordInviteSchema = z.object({
-  who: MarketWhoSchema,
+  who: WhoSchema,
   displayName: z.nullable(z.string().check(z.maxLength(500))),
   campaign: z.nullable(z.string().check(z.maxLength(100))),
 });
@@ -146,7 +156,7 @@ function registerMarketplace(db: DbProvider): void {
   watchListingTabs();
 
   onMessage('marketplaceStatus', async ({ data }) => {
-    const who = MarketWhoSchema.safeParse(data);
+    const who = WhoSchema.safeParse(data);
     if (!who.success) return { listingUrl: null, invitation: null };
     const [listing, invitations] = await Promise.all([listingOf(await db(), who.data), invitationsOf(await db(), who.data)]);
     const newest = invitations.ok ? invitations.value[0] : undefined;
@@ -159,7 +169,7 @@ function registerMarketplace(db: DbProvider): void {
   onMessage('linkListing', async ({ data }) => {
     const request = LinkListingSchema.safeParse(data);
     if (!request.success) return refused('That listing address could not be read.');
-    const { settings } = await readSettings();
+    const settings = await currentSettings();
     const market = settings.marketplace;
     const parsed = parseListingUrl(market, request.data.url.trim());
     if (!parsed) {
@@ -176,21 +186,21 @@ function registerMarketplace(db: DbProvider): void {
   });
 
   onMessage('unlinkListing', async ({ data }) => {
-    const who = MarketWhoSchema.safeParse(data);
+    const who = WhoSchema.safeParse(data);
     if (!who.success) return refused('Which creator was not clear.');
     const done = await unlinkListing(await db(), who.data);
     return done.ok ? { ok: true, message: 'Listing unlinked.' } : refused(done.message);
   });
 
   onMessage('listingOpened', async ({ data }) => {
-    const who = MarketWhoSchema.safeParse(data);
+    const who = WhoSchema.safeParse(data);
     if (who.success) await noteListingOpened(await db(), who.data);
   });
 
   onMessage('createListing', async ({ data }) => {
     const request = CreateListingSchema.safeParse(data);
     if (!request.success) return refused('The numbers sent were not valid.');
-    const { settings } = await readSettings();
+    const settings = await currentSettings();
     const prepared = prepareListing(request.data.snapshot, request.data.serviceId, settings);
     if (!prepared.ok) return prepared;
     const { draft, card, url, originPattern } = prepared.value;
