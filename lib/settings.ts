@@ -331,24 +331,6 @@ const MyProfileSchema = z.nullable(
   }),
 );
 
-export const SettingsSchema = z.object({
-  version: z.literal(SETTINGS_VERSION),
-  marketplace: MarketplaceSchema,
-  referralCode: ReferralCodeSchema,
-  currency: CurrencySchema,
-  tiers: TierChoiceSchema,
-  erBasis: ErBasisSchema,
-  myProfile: MyProfileSchema,
-});
-
-// Keep the schema and the interface in step: this fails to compile if they drift apart.
-type _SettingsMatch = [z.infer<typeof SettingsSchema>] extends [Settings]
-  ? [Settings] extends [z.infer<typeof SettingsSchema>]
-    ? true
-    : never
-  : never;
-export const settingsSchemaMatches: _SettingsMatch = true;
-
 /** Top-level fields, each read on its own by {@link loadSettings}. */
 const FIELD_SCHEMAS = {
   marketplace: MarketplaceSchema,
@@ -359,6 +341,16 @@ const FIELD_SCHEMAS = {
   myProfile: MyProfileSchema,
 } as const;
 type FieldName = keyof typeof FIELD_SCHEMAS;
+
+export const SettingsSchema = z.object({ version: z.literal(SETTINGS_VERSION), ...FIELD_SCHEMAS });
+
+// Keep the schema and the interface in step: this fails to compile if they drift apart.
+type _SettingsMatch = [z.infer<typeof SettingsSchema>] extends [Settings]
+  ? [Settings] extends [z.infer<typeof SettingsSchema>]
+    ? true
+    : never
+  : never;
+export const settingsSchemaMatches: _SettingsMatch = true;
 
 // ---------------------------------------------------------------------------------------------
 // The options form
