@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { MarketplaceActions, type CreateState, type InviteState } from '@/components/MarketplaceActions';
 import { relativeTime } from '@/components/InvitationsList';
-import { inviteMessage, messagePageUrl } from '@/lib/marketplace/invites';
+import { INVITATION_STATUS_LABELS, inviteMessage, messagePageUrl } from '@/lib/marketplace/invites';
 import { searchUrl } from '@/lib/marketplace/links';
 import { ActionAnswerSchema, MarketplaceStatusSchema, type MarketplaceStatus } from '@/lib/marketplace/messages';
 import { analysisFor, marketplaceOriginPattern, servicesWithPrices } from '@/lib/marketplace/card';
@@ -12,7 +12,7 @@ import type { Snapshot } from '@/lib/platforms/types';
 import type { Settings } from '@/lib/settings';
 import { copyText } from './clipboard';
 import { sendMessage } from './messaging';
-import { saveMyProfile } from './my-profile';
+import { isMe, saveMyProfile } from './my-profile';
 import { updateSettings } from './settings-store';
 
 const UNREACHABLE = 'The extension is not answering: reload the page and try again.';
@@ -30,8 +30,6 @@ export async function actionProblem(answer: Promise<unknown>, unreachable: strin
     return unreachable;
   }
 }
-
-const STATUS_WORDS = { invited: 'Invited', joined: 'Joined', listed: 'Listed' } as const;
 
 /**
  * "Create listing" and "Invite" for the creator on a snapshot, shared by the card's marketplace
@@ -152,7 +150,6 @@ export function MarketplaceRow({ snapshot, settings, compact = false }: { snapsh
   } catch {
     search = null;
   }
-  const isMe = settings.myProfile?.platform === who.platform && settings.myProfile.handle.toLowerCase() === who.handle.toLowerCase();
 
   const linkListing = async (url: string): Promise<string | null> => {
     const problem = await actionProblem(sendMessage('linkListing', { who, url }));
@@ -179,10 +176,10 @@ export function MarketplaceRow({ snapshot, settings, compact = false }: { snapsh
         invitation
           ? invitation.status === 'invited'
             ? `Invited ${relativeTime(invitation.invitedAt, Date.now())}`
-            : `${STATUS_WORDS[invitation.status]} · invited ${relativeTime(invitation.invitedAt, Date.now())}`
+            : `${INVITATION_STATUS_LABELS[invitation.status]} · invited ${relativeTime(invitation.invitedAt, Date.now())}`
           : null
       }
-      isMe={isMe}
+      isMe={isMe(settings, who)}
       onThisIsMe={
         snapshot.kind === 'profile'
           ? () => {

@@ -15,8 +15,13 @@ export type MyProfileReading = z.infer<typeof StoredSchema>;
 
 /** Whether the snapshot is the profile the settings name as the user's own. */
 export function isMyProfile(settings: Settings, snapshot: Pick<Snapshot, 'platform' | 'handle' | 'kind'>): boolean {
+  return snapshot.kind === 'profile' && isMe(settings, snapshot);
+}
+
+/** Whether the account (on any of its pages) is the one the settings name as the user's own. */
+export function isMe(settings: Settings, who: { platform: Snapshot['platform']; handle: string | null }): boolean {
   const me = settings.myProfile;
-  return !!me && snapshot.kind === 'profile' && snapshot.platform === me.platform && snapshot.handle?.toLowerCase() === me.handle.toLowerCase();
+  return !!me && who.platform === me.platform && who.handle?.toLowerCase() === me.handle.toLowerCase();
 }
 
 /** Keep the numbers of the user's own profile (only a readable public profile replaces them). */
