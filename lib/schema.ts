@@ -6,16 +6,17 @@
 import * as z from 'zod/mini';
 import type { Snapshot } from './platforms/types';
 import { HOST_SOURCE } from './overlay-protocol';
+import { SNAPSHOT_LIMITS as L } from './platforms/fit';
 
 /** A count: a finite, non-negative number, or null for unknown. */
-const count = z.nullable(z.number().check(z.gte(0), z.lte(1e15)));
+const count = z.nullable(z.number().check(z.gte(0), z.lte(L.count)));
 const text = (max: number) => z.nullable(z.string().check(z.maxLength(max)));
 
 export const PlatformSchema = z.enum(['instagram', 'youtube', 'tiktok', 'x']);
 
 export const PostStatsSchema = z.object({
-  id: text(200),
-  url: text(2000),
+  id: text(L.postId),
+  url: text(L.postUrl),
   likes: count,
   comments: count,
   views: count,
@@ -30,20 +31,20 @@ export const SnapshotSchema = z.object({
   platform: PlatformSchema,
   kind: z.enum(['profile', 'post', 'posts']),
   state: z.enum(['ok', 'private', 'empty', 'loading', 'unknown-layout']),
-  url: z.string().check(z.maxLength(4000)),
-  handle: text(200),
-  displayName: text(500),
+  url: z.string().check(z.maxLength(L.url)),
+  handle: text(L.handle),
+  displayName: text(L.displayName),
   followers: count,
   followersExact: z.boolean(),
   following: count,
   postsCount: count,
   totalLikes: count,
-  bio: text(5000),
+  bio: text(L.bio),
   isPrivate: z.nullable(z.boolean()),
   isVerified: z.nullable(z.boolean()),
-  posts: z.array(PostStatsSchema).check(z.maxLength(500)),
-  source: z.string().check(z.maxLength(500)),
-  notes: z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(50)),
+  posts: z.array(PostStatsSchema).check(z.maxLength(L.posts)),
+  source: z.string().check(z.maxLength(L.source)),
+  notes: z.array(z.string().check(z.maxLength(L.note))).check(z.maxLength(L.notes)),
 });
 
 // Keep the schema and the reader contract in step: this fails to compile if they drift apart.

@@ -24,6 +24,7 @@ import * as z from 'zod/mini';
 import { parseCountDetailed, preferExact, type ParsedCount } from '../metrics/counts';
 import { isObject, jsonAfterMarker, jsonScripts, parseResponseText, walkJson, type JsonObject, lenient } from './page';
 import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot, emptySnapshot } from './types';
+import { defineReader } from './fit';
 
 const ORIGIN = 'https://www.instagram.com';
 const HOSTS = ['www.instagram.com', 'instagram.com'] as const;
@@ -667,7 +668,7 @@ export const instagramCaptures: readonly RegExp[] = [
   /^https:\/\/(?:www\.|i\.)?instagram\.com\/api\/v1\/users\/\d+\/info\//,
 ];
 
-export const instagramReader: PlatformReader = {
+export const instagramReader: PlatformReader = defineReader({
   platform: 'instagram',
   hosts: HOSTS,
   captures: instagramCaptures,
@@ -678,4 +679,4 @@ export const instagramReader: PlatformReader = {
     if (loc.kind === 'post' && loc.postId) return readPost(data, loc);
     return null;
   },
-};
+});

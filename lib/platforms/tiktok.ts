@@ -30,6 +30,7 @@ import * as z from 'zod/mini';
 import { parseCountDetailed, preferExact, type ParsedCount } from '../metrics/counts';
 import { isObject, jsonAfterMarker, tryParseJson, type JsonObject, lenient } from './page';
 import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot, emptySnapshot } from './types';
+import { defineReader } from './fit';
 
 const ORIGIN = 'https://www.tiktok.com';
 
@@ -747,10 +748,10 @@ export const tiktokCaptures: readonly RegExp[] = [
     /^https:\/\/(?:[\w-]+\.)*tiktok\.com\/api\/item\/detail\/?(?:[?#]|$)/,
   ];
 
-export const tiktokReader: PlatformReader = {
+export const tiktokReader: PlatformReader = defineReader({
   platform: 'tiktok',
   hosts: ['www.tiktok.com', 'tiktok.com', 'm.tiktok.com'],
   captures: tiktokCaptures,
   locate: locateTikTok,
   read: readTikTok,
-};
+});

@@ -34,6 +34,7 @@ import * as z from 'zod/mini';
 import { parseCount } from '../metrics/counts';
 import { isObject, jsonAfterMarker, jsonScripts, lenient, walkJson } from './page';
 import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot, emptySnapshot } from './types';
+import { defineReader } from './fit';
 
 // ---------------------------------------------------------------------------------------------
 // URLs
@@ -788,10 +789,10 @@ export function readX(input: PageData): Snapshot | null {
   return readProfile(data, location.handle!, tab ?? '', found);
 }
 
-export const xReader: PlatformReader = {
+export const xReader: PlatformReader = defineReader({
   platform: 'x',
   hosts: HOSTS,
   captures: xCaptures,
   locate: locateX,
   read: readX,
-};
+});

@@ -25,6 +25,7 @@ import * as z from 'zod/mini';
 import { parseCountDetailed, preferExact, type ParsedCount } from '../metrics/counts';
 import { endOfJsonValue, isObject, jsonAfterMarker, tryParseJson, walkJson, type JsonObject } from './page';
 import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot, emptySnapshot } from './types';
+import { defineReader } from './fit';
 
 // ---------------------------------------------------------------------------------------------
 // URLs
@@ -1209,10 +1210,10 @@ export function readYoutube(data: PageData): Snapshot | null {
   }
 }
 
-export const youtubeReader: PlatformReader = {
+export const youtubeReader: PlatformReader = defineReader({
   platform: 'youtube',
   hosts: youtubeHosts,
   captures: youtubeCaptures,
   locate: locateYoutube,
   read: readYoutube,
-};
+});
