@@ -6,10 +6,12 @@ export interface OverlayProps extends ProfileCardProps {
   collapsed: boolean;
   onToggle(): void;
   onClose(): void;
+  /** A short message over the card (e.g. a click that was refused), or null. */
+  notice?: string | null;
 }
 
 /** The floating card on the platform's page: the profile card with collapse and close. */
-export function Overlay({ collapsed, onToggle, onClose, ...card }: OverlayProps) {
+export function Overlay({ collapsed, onToggle, onClose, notice = null, ...card }: OverlayProps) {
   const { snapshot, analysis } = card;
   const er = analysis.engagement.mean;
   return (
@@ -28,15 +30,21 @@ export function Overlay({ collapsed, onToggle, onClose, ...card }: OverlayProps)
           title={collapsed ? 'Show the numbers' : 'Collapse'}
           aria-label={collapsed ? 'Show the numbers' : 'Collapse'}
           aria-expanded={!collapsed}
+          data-harmless
           onClick={onToggle}
         >
           {collapsed ? '▾' : '▴'}
         </button>
-        <button type="button" class="rl-icon-btn" title="Hide on this page" aria-label="Hide on this page" onClick={onClose}>
+        <button type="button" class="rl-icon-btn" title="Hide on this page" aria-label="Hide on this page" data-harmless onClick={onClose}>
           ✕
         </button>
       </div>
       {!collapsed && <ProfileCard {...card} />}
+      {notice && (
+        <p class="rl-notice" role="alert" data-testid="card-notice">
+          {notice}
+        </p>
+      )}
     </div>
   );
 }

@@ -26,6 +26,9 @@ export interface ProfileCardProps {
   basis?: 'followers' | 'views' | 'reach' | 'impressions';
   /** The profile's dated numbers from earlier visits, oldest first (growth history). */
   history?: readonly SnapshotPoint[] | null;
+  /** Details open (controlled by the caller when given). */
+  detailsOpen?: boolean;
+  onDetailsToggle?(open: boolean): void;
 }
 
 /** What each platform calls its counts. */
@@ -41,7 +44,18 @@ function cap(word: string): string {
 }
 
 /** The creator's numbers: what was measured, what it means, and where it came from. */
-export function ProfileCard({ snapshot, analysis, stalled = false, visited = null, actions, footer, basis, history = null }: ProfileCardProps) {
+export function ProfileCard({
+  snapshot,
+  analysis,
+  stalled = false,
+  visited = null,
+  actions,
+  footer,
+  basis,
+  history = null,
+  detailsOpen,
+  onDetailsToggle,
+}: ProfileCardProps) {
   if (snapshot.state === 'loading' && stalled) {
     return (
       <Message title={`No numbers for ${snapshot.handle ? `@${snapshot.handle}` : 'this page'} yet`}>
@@ -83,7 +97,7 @@ export function ProfileCard({ snapshot, analysis, stalled = false, visited = nul
       <Verdict snapshot={snapshot} analysis={analysis} />
       {history && <JumpWarning history={history} />}
       <AltRate snapshot={snapshot} analysis={analysis} basis={basis} />
-      {snapshot.kind !== 'post' && visited && visited.videos > 0 && <Visited visited={visited} />}
+      {snapshot.platform === 'youtube' && snapshot.kind === 'profile' && <Visited visited={visited} />}
       <div class="rl-stats">
         <Stat label={w.followers} value={snapshot.followers} exact={snapshot.followersExact} testId="followers" />
         {isPost ? (
@@ -114,7 +128,7 @@ export function ProfileCard({ snapshot, analysis, stalled = false, visited = nul
         {snapshot.followers !== null && !snapshot.followersExact ? ' · followers as rounded by the page' : ''}
       </p>
       {footer}
-      <Details snapshot={snapshot} analysis={analysis} history={history} />
+      <Details snapshot={snapshot} analysis={analysis} history={history} detailsOpen={detailsOpen} onDetailsToggle={onDetailsToggle} />
     </div>
   );
 }
@@ -221,8 +235,19 @@ function AltRate({ snapshot, analysis, basis }: ProfileCardProps) {
   );
 }
 
-function Visited({ visited }: { visited: VisitedRates }) {
-  const n = visited.videos;
+/**
+ * The rates of the channel's videos the user opened (channel pages show views only). Always one
+ * line on a channel card, so the card is as tall whether or not the user opened any.
+ */
+function Visited({ visited }: { visited: VisitedRates | null }) {
+  const n = visited?.videos ?? 0;
+  if (!visited || n === 0) {
+    return (
+      <div class="rl-line rl-er-basis" data-testid="visited">
+        ER of videos you opened: none yet · open a few of this channel's videos for their ER
+      </div>
+    );
+  }
   const { perSubscriber, perView } = visited;
   return (
     <div class="rl-line" data-testid="visited">
@@ -320,7 +345,7 @@ function JumpWarning({ history }: { history: readonly SnapshotPoint[] }) {
   );
 }
 
-function Details({ snapshot, analysis, history }: ProfileCardProps) {
+function Details({ snapshot, analysis, history, detailsOpen, onDetailsToggle }: ProfileCardProps) {
   const er = analysis.engagement;
   const rows: Array<[string, ComponentChildren]> = [
     ['ER per follower', er.mean === null ? `unknown: ${unknownReason(snapshot, er)}` : rateText(er)],
@@ -357,7 +382,11 @@ function Details({ snapshot, analysis, history }: ProfileCardProps) {
   const grown = history ? growthText(history) : null;
   if (grown) rows.push(['Growth', grown]);
   return (
-    <details class="rl-details">
+    <details
+      class="rl-details"
+      open={detailsOpen}
+      onToggle={onDetailsToggle && ((e) => onDetailsToggle((e.currentTarget as HTMLDetailsElement).open))}
+    >
       <summary data-testid="details-toggle">Details</summary>
       <dl class="rl-dl" data-testid="details">
         {rows.map(([k, v]) => (

@@ -115,15 +115,17 @@ export default defineBackground(() => {
 
   onMessage('lensStateChanged', ({ data, sender }) => {
     const tabId = sender.tab?.id;
-    if (tabId === undefined) return;
-    const parsed = z.nullable(LensStateSchema).safeParse(data);
-    const state = parsed.success ? parsed.data : null;
+    // Only a platform page's own content script (the top frame of a tab) reports its page.
+    if (tabId === undefined || sender.frameId !== 0 || sender.id !== browser.runtime.id) return;
+    const parsed = LensUpdateSchema.safeParse(data);
+    const state = parsed.success ? parsed.data.state : null;
     const badge = badgeFor(state);
     void browser.action.setBadgeText({ tabId, text: badge.text });
     void browser.action.setTitle({ tabId, title: badge.title });
     if (badge.text) void browser.action.setBadgeBackgroundColor({ tabId, color: '#5b3df5' });
 
-    if (!state?.snapshot) return;
+    // Numbers are stored only for a page the user chose to visit (see lib/lens/navigation-trust.ts).
+    if (!state?.snapshot || !parsed.success || !parsed.data.record) return;
     const snapshot = state.snapshot;
     const settingsRead = currentSettings();
     // The user's own profile: keep its latest numbers for the popup's My tier view.
@@ -143,6 +145,7 @@ type DbProvider = ReturnType<typeof createDbProvider>;
 
 const CreateListingSchema = z.object({ snapshot: SnapshotSchema, serviceId: z.string().check(z.maxLength(100)) });
 const LinkListingSchema = z.object({ who: WhoSchema, url: z.string().check(z.maxLength(2000)) });
+const LensUpdateSchema = z.object({ state: z.nullable(LensStateSchema), record: z.boolean() });
 const RecordInviteSchema = z.object({
   who: WhoSchema,
   displayName: z.nullable(z.string().check(z.maxLength(500))),

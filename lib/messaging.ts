@@ -16,8 +16,12 @@ export type ShortlistAnswer = { ok: true; campaigns: string[]; names?: string[] 
 export interface ProtocolMap {
   /** Popup → content script of the active tab: what is on screen. */
   getLensState(): LensState | null;
-  /** Content script → background: the page's numbers changed (drives the toolbar badge). */
-  lensStateChanged(state: LensState | null): void;
+  /**
+   * Content script → background: the page's numbers changed (drives the toolbar badge).
+   * `record`: the page is one the user chose to visit (lib/lens/navigation-trust.ts), so its
+   * numbers may be stored (growth history, shortlisted creator, my profile).
+   */
+  lensStateChanged(update: { state: LensState | null; record: boolean }): void;
   /**
    * Overlay page or popup → background, which owns the database: the rates of the videos of
    * this channel the user has opened. (An extension frame inside a web page is a third-party

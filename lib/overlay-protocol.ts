@@ -1,30 +1,57 @@
 /**
- * Messages between the content script (host) and the overlay page it frames.
+ * Messages between the content script (host) and the card it frames (overlay.html).
  *
- * The overlay is an extension page (overlay.html) shown in an iframe: it renders with the
- * extension's own origin, so the host page can neither read nor restyle it, and the content
- * script stays small (it only reads the page). Both sides validate what they receive with zod:
- * host → frame in ./schema.ts (the snapshot schema), frame → host here.
+ * The card is an extension page in an iframe: it renders with the extension's origin, so the
+ * platform's page can neither read it nor script it. They talk over a MessagePort that the
+ * content script hands to its own frame (see utils/frame-channel.ts and
+ * utils/overlay-channel.ts): no window message carries a view, a size or a click, because any
+ * script of the page can read and post window messages. Both sides validate what they receive.
  */
 import * as z from 'zod/mini';
+import { SnapshotSchema } from './schema';
 
-export const HOST_SOURCE = 'reloquence-lens/host';
-export const FRAME_SOURCE = 'reloquence-lens/frame';
+/** The one window message: the content script hands its frame the port (transferred with it). */
+export const CONNECT = 'reloquence-lens/connect';
 
-/** What the overlay page reports to the content script. */
+/** The frame's key: 32 hex digits, from the frame's own URL (its fragment). */
+export const FRAME_KEY_PATTERN = /^[0-9a-f]{32}$/;
+
+export const ConnectMessageSchema = z.object({
+  type: z.literal(CONNECT),
+  key: z.string().check(z.regex(FRAME_KEY_PATTERN)),
+});
+
+/** Host → frame, over the port. */
+export const HostMessageSchema = z.union([
+  /** The view on screen. */
+  z.object({
+    type: z.literal('show'),
+    snapshot: SnapshotSchema,
+    /** The page was read again and again and the data never came. */
+    stalled: z.boolean(),
+  }),
+  /**
+   * Whether the frame is in full view, as far as the content script can tell (sent only to a
+   * frame whose browser lacks IntersectionObserver v2, which tells it better itself).
+   */
+  z.object({ type: z.literal('visibility'), visible: z.boolean() }),
+]);
+export type HostMessage = z.infer<typeof HostMessageSchema>;
+export type ShowMessage = Extract<HostMessage, { type: 'show' }>;
+
+/** Frame → host, over the port. */
 export const FrameMessageSchema = z.union([
-  /** Loaded and listening. */
-  z.object({ source: z.literal(FRAME_SOURCE), type: z.literal('ready') }),
+  /** Loaded and listening; `needsVisibility`: the browser cannot tell the frame whether it is seen. */
+  z.object({ type: z.literal('ready'), needsVisibility: z.boolean() }),
   /** The card's size changed (px); the host sizes the iframe to it. */
   z.object({
-    source: z.literal(FRAME_SOURCE),
     type: z.literal('size'),
     width: z.number().check(z.gte(0), z.lte(4000)),
     height: z.number().check(z.gte(0), z.lte(4000)),
   }),
   /** The view for `url` is on screen. */
-  z.object({ source: z.literal(FRAME_SOURCE), type: z.literal('rendered'), url: z.string().check(z.maxLength(8000)) }),
+  z.object({ type: z.literal('rendered'), url: z.string().check(z.maxLength(8000)) }),
   /** The user closed the overlay for the page on screen. */
-  z.object({ source: z.literal(FRAME_SOURCE), type: z.literal('close'), url: z.string().check(z.maxLength(8000)) }),
+  z.object({ type: z.literal('close'), url: z.string().check(z.maxLength(8000)) }),
 ]);
 export type FrameMessage = z.infer<typeof FrameMessageSchema>;

@@ -1,11 +1,10 @@
 /**
- * zod schemas for the snapshot the content script hands to the popup and the background. (The
+ * zod schemas for the snapshot the content script hands to the popup, the card and the background. (The
  * MAIN-world page-data messages have their own small module, ./page-data-message.ts, so the
  * content scripts do not carry these schemas.)
  */
 import * as z from 'zod/mini';
 import type { Snapshot } from './platforms/types';
-import { HOST_SOURCE } from './overlay-protocol';
 import { SNAPSHOT_LIMITS as L } from './platforms/fit';
 
 /** A count: a finite, non-negative number, or null for unknown. */
@@ -63,13 +62,3 @@ export const LensStateSchema = z.object({
   snapshot: z.nullable(SnapshotSchema),
 });
 export type LensState = z.infer<typeof LensStateSchema>;
-
-/** What the content script sends the overlay page it frames (see ./overlay-protocol.ts). */
-export const HostMessageSchema = z.object({
-  source: z.literal(HOST_SOURCE),
-  type: z.literal('show'),
-  snapshot: SnapshotSchema,
-  /** The page was read again and again and the data never came. */
-  stalled: z.boolean(),
-});
-export type HostMessage = z.infer<typeof HostMessageSchema>;

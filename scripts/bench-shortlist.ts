@@ -12,8 +12,8 @@
  * exposed in the extension for the benchmark. Exits 1 when a budget is missed.
  */
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
-import { launchWithExtension, routeDemoSites, serviceWorkerOf } from '../tests/e2e/fixtures';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { launchWithExtension, overlayFrame, routeDemoSites, serviceWorkerOf } from '../tests/e2e/fixtures';
 import { COSY } from '../tests/e2e/pages/instagram';
 import '../tests/e2e/pages/all';
 
@@ -272,17 +272,12 @@ async function typeTimed(popup: Page, text: string): Promise<number[]> {
 // ---------------------------------------------------------------------------------------------
 // The overlay
 
-function overlayFrameOf(page: Page): Frame {
-  const frame = page.frames().find((f) => f.url().includes('/overlay.html'));
-  if (!frame) throw new Error('The overlay frame is not on the page.');
-  return frame;
-}
-
 /** Click Shortlist in the overlay; time until "On your shortlist" is in its DOM. */
 async function addFromOverlay(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  await page.frameLocator('reloquence-lens iframe').locator('[data-testid="shortlist-button"]:not([disabled])').waitFor();
-  return overlayFrameOf(page).evaluate(
+  const frame = await overlayFrame(page);
+  await frame.locator('#app [data-testid="shortlist-button"]:not([disabled])').waitFor();
+  return frame.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
         const start = performance.now();

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchWithExtension, routeDemoSites, serviceWorkerOf } from '../tests/e2e/fixtures';
+import { launchWithExtension, overlayFrame, routeDemoSites, serviceWorkerOf } from '../tests/e2e/fixtures';
 import { COSY, COSY_POST, MARLOW, MIA, QUIET } from '../tests/e2e/pages/instagram';
 import { SOFIA, SOFIA_VIDEO, profileUrl as tiktokProfile, videoUrl as tiktokVideo } from '../tests/e2e/pages/tiktok';
 import { LENA, LENA_POST } from '../tests/e2e/pages/x';
@@ -71,8 +71,9 @@ async function screenshots(): Promise<void> {
   written.push(popupFile);
 
   // A creator's own view: "This is me" on the card, then the popup opens on My tier.
-  await page.frameLocator('reloquence-lens iframe').getByTestId('this-is-me').click();
-  await page.frameLocator('reloquence-lens iframe').getByTestId('is-me').waitFor({ timeout: 15_000 });
+  const card = (await overlayFrame(page)).locator('#app');
+  await card.getByTestId('this-is-me').click();
+  await card.getByTestId('is-me').waitFor({ timeout: 15_000 });
   await popup.reload();
   await popup.getByTestId('my-tier').waitFor({ timeout: 15_000 });
   const myTierFile = resolve(OUT, 'popup-my-tier.png');

@@ -1,106 +1,92 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createLens, type LensView } from '@/lib/lens/controller';
-import { FRAME_SOURCE, FrameMessageSchema, HOST_SOURCE } from '@/lib/overlay-protocol';
-import { PAGE_DATA_SOURCE } from '@/lib/page-data-message';
-import { PageDataMessageSchema } from '@/lib/page-data-message-schema';
+import { createNavigationTrust } from '@/lib/lens/navigation-trust';
+import type { FrameMessage, HostMessage } from '@/lib/overlay-protocol';
 import { pageDataFromDocument, parseResponseText } from '@/lib/platforms/page';
 import type { PlatformReader } from '@/lib/platforms/types';
-import type { HostMessage } from '@/lib/schema';
 import { configureZodForExtension } from '@/lib/zod-setup';
+import { createCardFrame, type CardFrame } from './frame-channel';
 import { onMessage, sendMessage } from './messaging';
+import { receivePageData } from './page-data-channel';
 
 /** Delays (ms) after a navigation at which a page still waiting for its data is read again. */
 const RETRY_DELAYS = [250, 750, 1500, 3000];
 
-/** Where the overlay sits on the page, and its size before the card reports its own. */
-const FRAME_CSS = `:host{all:initial!important;display:contents!important}:host([hidden]){display:none!important}
-iframe{position:fixed;top:64px;right:12px;z-index:2147483000;width:404px;height:120px;max-height:calc(100vh - 76px);
-border:0;margin:0;padding:0;background:transparent;color-scheme:normal;display:block;visibility:visible}`;
-
-interface Frame {
-  host: HTMLElement;
-  iframe: HTMLIFrameElement;
-  origin: string;
-  ready: boolean;
-}
+/** How often the address is compared where the browser has no Navigation API. */
+const POLL_MS = 1000;
 
 /**
  * The glue every platform's content script shares. It reads the page with the platform's reader,
- * keeps exactly one overlay in step with the URL on screen, answers the popup, and never lets an
+ * keeps exactly one card in step with the URL on screen, answers the popup, and never lets an
  * error of its own reach the page.
  *
- * The overlay itself is the extension page overlay.html in an iframe (inside a shadow root so
- * the page's CSS cannot hide or restyle it): it renders with the extension's origin, which the
- * page can neither read nor script, and keeps Preact and the metrics out of this script.
+ * What it trusts (see README, "What a hostile page can and cannot do"): the document, and the
+ * responses the MAIN-world copier sends over its private port (utils/page-data-channel.ts) —
+ * never a window message. The card is the extension page overlay.html in a frame that only this
+ * script can talk to (utils/frame-channel.ts). Numbers are stored without a click only for a
+ * page the user chose to visit (lib/lens/navigation-trust.ts).
+ *
+ * Call it synchronously at document_start: the page-data port is handed over before the page's
+ * first script runs.
  */
 export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void {
   configureZodForExtension();
-  let frame: Frame | null = null;
+  let frame: CardFrame | null = null;
   let latest: LensView | null = null;
   let dismissedUrl: string | null = null;
   /** The URL whose data never came after every retry. */
   let stalledUrl: string | null = null;
 
-  const createFrame = (): Frame => {
-    const host = document.createElement('reloquence-lens');
-    host.hidden = true;
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = FRAME_CSS;
-    const iframe = document.createElement('iframe');
-    const src = browser.runtime.getURL('/overlay.html');
-    iframe.src = src;
-    iframe.title = 'Reloquence Lens';
-    iframe.setAttribute('allowtransparency', 'true');
-    // "Invite" copies the invite link from the card (where the page's own policy allows it).
-    iframe.allow = 'clipboard-write';
-    shadow.append(style, iframe);
-    document.documentElement.append(host);
-    return { host, iframe, origin: new URL(src).origin, ready: false };
+  const keyOf = (url: string) => {
+    const at = reader.locate(url);
+    return at.kind === 'other' ? null : `${at.kind}:${(at.handle ?? '').toLowerCase()}:${at.postId ?? ''}`;
+  };
+  const trust = createNavigationTrust(keyOf, window.location.href, () => navigator.userActivation?.isActive === true);
+
+  // Timers of our own (not ctx.setTimeout, which adds an abort listener per call), all cleared
+  // when the extension is reloaded or removed.
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const later = (fn: () => void, ms: number) => {
+    const id = setTimeout(() => {
+      timers.delete(id);
+      if (ctx.isValid) fn();
+    }, ms);
+    timers.add(id);
+    return id;
+  };
+  const cancel = (id: ReturnType<typeof setTimeout>) => {
+    clearTimeout(id);
+    timers.delete(id);
   };
 
-  /** Send the view on screen to the overlay (or hide it when there is none). */
+  /** Send the view on screen to the card (or hide it when there is none). */
   const paint = () => {
     const view = latest;
     if (!view || dismissedUrl === view.snapshot.url) {
       if (frame) frame.host.hidden = true;
       return;
     }
-    frame ??= createFrame();
-    if (!frame.ready) return; // sent when the overlay page says it is ready
-    const message: HostMessage = {
-      source: HOST_SOURCE,
-      type: 'show',
-      snapshot: view.snapshot,
-      stalled: stalledUrl === view.snapshot.url,
-    };
-    frame.iframe.contentWindow?.postMessage(message, frame.origin);
+    frame ??= createCardFrame(onFrameMessage);
+    const message: HostMessage = { type: 'show', snapshot: view.snapshot, stalled: stalledUrl === view.snapshot.url };
+    frame.send(message); // dropped until the card is ready; 'ready' paints again
   };
 
-  const onFrameMessage = (event: MessageEvent) => {
-    if (!frame || event.source !== frame.iframe.contentWindow || event.origin !== frame.origin) return;
-    const parsed = FrameMessageSchema.safeParse(event.data);
-    if (!parsed.success) return;
-    const message = parsed.data;
-    const { host, iframe } = frame;
+  function onFrameMessage(message: FrameMessage): void {
+    if (!frame) return;
     if (message.type === 'ready') {
-      frame.ready = true;
       paint();
-    } else if (message.type === 'size') {
-      iframe.style.width = `${Math.ceil(message.width)}px`;
-      iframe.style.height = `${Math.ceil(message.height)}px`;
     } else if (message.type === 'rendered') {
       if (!latest || message.url !== latest.snapshot.url || dismissedUrl === message.url) return;
-      host.hidden = false;
-      // Lets tests and the benchmark see what is on screen without reaching into the frame.
-      host.dataset.state = latest.snapshot.state;
-      host.dataset.handle = latest.snapshot.handle ?? '';
-    } else {
+      frame.host.hidden = false;
+      // Lets tests and the benchmark see what is on screen without reaching into the frame: the
+      // page's own public numbers' state and handle, nothing of the user's.
+      frame.host.dataset.state = latest.snapshot.state;
+      frame.host.dataset.handle = latest.snapshot.handle ?? '';
+    } else if (message.type === 'close') {
       dismissedUrl = message.url;
       paint();
     }
-  };
+  }
 
   const lens = createLens({
     reader,
@@ -110,26 +96,28 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
       paint();
     },
     publish: (state) => {
-      sendMessage('lensStateChanged', state).catch(() => {
+      const record = state !== null && trust.trusted(state.pageUrl);
+      sendMessage('lensStateChanged', { state, record }).catch(() => {
         // No background listening (e.g. the extension was reloaded): nothing to update.
       });
     },
   });
 
-  let retryTimers: number[] = [];
+  let retryTimers: Array<ReturnType<typeof setTimeout>> = [];
   const refresh = () => {
-    lens.refresh(window.location.href);
-    for (const id of retryTimers) clearTimeout(id);
+    const url = window.location.href;
+    trust.arrived(url);
+    lens.refresh(url);
+    for (const id of retryTimers) cancel(id);
     retryTimers = [];
     if (!lens.waiting()) return;
-    const startedFor = window.location.href;
     RETRY_DELAYS.forEach((delay, i) => {
       retryTimers.push(
-        ctx.setTimeout(() => {
-          if (window.location.href !== startedFor || !lens.waiting()) return;
-          lens.refresh(startedFor);
+        later(() => {
+          if (window.location.href !== url || !lens.waiting()) return;
+          lens.refresh(url);
           if (i === RETRY_DELAYS.length - 1 && lens.waiting()) {
-            stalledUrl = startedFor;
+            stalledUrl = url;
             paint();
           }
         }, delay),
@@ -137,33 +125,51 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
     });
   };
 
-  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
-    const source = (event.data as { source?: unknown } | null)?.source;
-    if (source === FRAME_SOURCE) {
-      onFrameMessage(event);
-      return;
-    }
-    if (event.source !== window || source !== PAGE_DATA_SOURCE) return;
-    const parsed = PageDataMessageSchema.safeParse(event.data);
-    if (!parsed.success) return;
-    const message = parsed.data;
+  // The copier's port: responses of the page's web client, and word of in-app navigations.
+  receivePageData((message) => {
     if (message.type === 'response') {
       let added = false;
       for (const body of parseResponseText(message.text)) added = lens.addResponse({ url: message.url, body }) || added;
-      if (added) lens.refresh(window.location.href);
+      if (added) {
+        trust.arrived(window.location.href);
+        lens.refresh(window.location.href);
+      }
     } else {
       // Give the app a tick to render the new route's document title and meta.
-      ctx.setTimeout(refresh, 0);
+      later(refresh, 0);
     }
+  }, ctx.signal);
+
+  // In-app navigations: the Navigation API tells who started them; elsewhere the address is polled.
+  const navigation = (window as { navigation?: EventTarget }).navigation;
+  if (navigation) {
+    ctx.addEventListener(navigation, 'navigate', (event: Event) => {
+      const e = event as Event & { destination?: { url?: string }; userInitiated?: boolean };
+      if (typeof e.destination?.url === 'string') trust.navigating(e.destination.url, e.userInitiated === true);
+      later(refresh, 0);
+    });
+  } else {
+    let lastUrl = window.location.href;
+    const poll = () => {
+      if (window.location.href !== lastUrl) {
+        lastUrl = window.location.href;
+        refresh();
+      }
+      later(poll, POLL_MS);
+    };
+    later(poll, POLL_MS);
+  }
+  ctx.onInvalidated(() => {
+    for (const id of timers) clearTimeout(id);
+    timers.clear();
+    frame?.remove();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => refresh());
-  ctx.onInvalidated(() => frame?.host.remove());
 
   onMessage('getLensState', () => lens.current());
 
-  // The overlay page starts loading at once on a profile or post URL, while the page itself is
+  // The card's page starts loading at once on a profile or post URL, while the page itself is
   // still loading; the page is read as soon as its document is parsed.
-  if (reader.locate(window.location.href).kind !== 'other') frame = createFrame();
+  if (reader.locate(window.location.href).kind !== 'other') frame = createCardFrame(onFrameMessage);
   if (document.readyState === 'loading') {
     ctx.addEventListener(document, 'DOMContentLoaded', () => refresh(), { once: true });
   } else {

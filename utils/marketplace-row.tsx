@@ -9,7 +9,7 @@ import { analysisFor, marketplaceOriginPattern, servicesWithPrices } from '@/lib
 import { DEFAULT_CAMPAIGN_NAME } from '@/lib/store/db';
 import { ShortlistAnswerSchema } from '@/lib/store/service';
 import type { Snapshot } from '@/lib/platforms/types';
-import type { Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { copyText } from './clipboard';
 import { sendMessage } from './messaging';
 import { isMe, saveMyProfile } from './my-profile';
@@ -189,6 +189,48 @@ export function MarketplaceRow({ snapshot, settings, compact = false }: { snapsh
           : undefined
       }
       compact={compact}
+    />
+  );
+}
+
+/**
+ * The marketplace row as it looks for someone with the default settings and nothing stored
+ * about this creator: the card's public twin draws it to size the frame (see
+ * entrypoints/overlay/main.tsx). Pure: it asks nothing of the background.
+ */
+export function PublicMarketplaceRow({ snapshot }: { snapshot: Snapshot }) {
+  const handle = snapshot.handle;
+  const services = useMemo(
+    () =>
+      snapshot.state === 'ok'
+        ? servicesWithPrices(snapshot, analysisFor(snapshot, DEFAULT_SETTINGS)).map(({ id, label, priceText }) => ({ id, label, priceText }))
+        : [],
+    [snapshot],
+  );
+  if (!handle) return null;
+  let search: string | null = null;
+  try {
+    search = searchUrl(DEFAULT_SETTINGS.marketplace, handle);
+  } catch {
+    search = null;
+  }
+  const nothing = () => undefined;
+  return (
+    <MarketplaceActions
+      marketplaceName={DEFAULT_SETTINGS.marketplace.name}
+      listingUrl={null}
+      searchUrl={search}
+      onLinkListing={() => Promise.resolve(null)}
+      services={services}
+      createState={{ kind: 'idle' }}
+      onCreateListing={nothing}
+      inviteState={{ kind: 'idle' }}
+      onInvite={nothing}
+      messageUrl={messagePageUrl(snapshot.platform, handle)}
+      invitationStatus={null}
+      isMe={false}
+      onThisIsMe={snapshot.kind === 'profile' ? nothing : undefined}
+      compact
     />
   );
 }

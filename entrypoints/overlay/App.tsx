@@ -1,25 +1,35 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
 import { Overlay } from '@/components/Overlay';
 import { analyzeSnapshot } from '@/lib/metrics/analysis';
 import type { TierScheme } from '@/lib/metrics/tiers';
 import type { Settings } from '@/lib/settings';
-import type { HostMessage } from '@/lib/schema';
+import type { ShowMessage } from '@/lib/overlay-protocol';
 import type { VisitedRates } from '@/lib/store/video-visits';
 import type { SnapshotPoint } from '@/lib/store/history';
+
+/** What the user opened or closed on the card (kept by the caller, so the card's twin follows it). */
+export interface CardUi {
+  collapsed: boolean;
+  detailsOpen: boolean;
+}
 
 /** The overlay page's view: the card for what the content script sent, collapsible. */
 export function App({
   view,
+  ui,
+  onUi,
   scheme,
   basis,
   visited,
   actions,
   footer,
   history,
+  notice,
   onClose,
 }: {
-  view: HostMessage;
+  view: ShowMessage;
+  ui: CardUi;
+  onUi(change: Partial<CardUi>): void;
   /** The tier scheme of the user's settings prices the card (the default scheme until read). */
   scheme?: TierScheme;
   /** The settings' default ER basis (the card's second rate). */
@@ -28,9 +38,10 @@ export function App({
   actions?: ComponentChildren;
   footer?: ComponentChildren;
   history?: SnapshotPoint[] | null;
+  /** A short message over the card (a click that was refused). */
+  notice?: string | null;
   onClose(): void;
 }) {
-  const [collapsed, setCollapsed] = useState(false);
   const { snapshot } = view;
   return (
     <Overlay
@@ -42,8 +53,11 @@ export function App({
       footer={footer}
       basis={basis}
       history={history}
-      collapsed={collapsed}
-      onToggle={() => setCollapsed(!collapsed)}
+      collapsed={ui.collapsed}
+      onToggle={() => onUi({ collapsed: !ui.collapsed })}
+      detailsOpen={ui.detailsOpen}
+      onDetailsToggle={(open) => onUi({ detailsOpen: open })}
+      notice={notice}
       onClose={onClose}
     />
   );

@@ -1,36 +1,36 @@
 import { render } from 'preact';
 import '@/components/lens.css';
 import './overlay.css';
-import { FRAME_SOURCE, type FrameMessage } from '@/lib/overlay-protocol';
+import { HostMessageSchema, type FrameMessage, type ShowMessage } from '@/lib/overlay-protocol';
 import { ShortlistButton, type ShortlistState } from '@/components/ShortlistButton';
-import { HostMessageSchema, type HostMessage } from '@/lib/schema';
 import { VisitedRatesSchema, type VisitedRates } from '@/lib/store/video-visits';
 import { sendMessage } from '@/utils/messaging';
 import { addToShortlist, canShortlist, historyFor, shortlistStateOf } from '@/utils/shortlist-client';
+import { guardClicks } from '@/utils/click-guard';
+import { connectToHost } from '@/utils/overlay-channel';
 import type { SnapshotPoint } from '@/lib/store/history';
-import { App } from './App';
+import { App, type CardUi } from './App';
 import type { MarketplacePart } from './marketplace';
 import { configureZodForExtension } from '@/lib/zod-setup';
-
-type Outgoing = FrameMessage extends infer M ? (M extends FrameMessage ? Omit<M, 'source'> : never) : never;
-
-/**
- * Tell the content script of the page that frames us. The page's origin is not ours to know in
- * advance, and nothing private is in these messages (sizes, and that a view is on screen).
- */
-function tellHost(message: Outgoing): void {
-  window.parent.postMessage({ source: FRAME_SOURCE, ...message }, '*');
-}
 
 configureZodForExtension();
 
 const root = document.getElementById('app')!;
+/**
+ * The same card drawn from the page's public numbers alone (no shortlist, history, opened
+ * videos, settings or marketplace state), never shown. The frame takes *its* size, so the size
+ * the page can measure says nothing about the user's data; the real card scrolls inside it on
+ * the rare occasions it is taller.
+ */
+const twin = document.getElementById('twin')!;
 
-// Listening starts before anything renders, and the view is rendered the moment it arrives:
-// no effect or animation frame stands between the page's data and the card (the frame may be
-// hidden, and hidden frames get no animation frames).
+let port: MessagePort | null = null;
+function tellHost(message: FrameMessage): void {
+  port?.postMessage(message);
+}
+
 interface Shown {
-  view: HostMessage;
+  view: ShowMessage;
   visited: VisitedRates | null;
   shortlist: ShortlistState | null;
   history: SnapshotPoint[] | null;
@@ -39,49 +39,86 @@ interface Shown {
 let shown: Shown | null = null;
 /** The settings' tier scheme and the marketplace row, once loaded (the default scheme until then). */
 let marketplace: MarketplacePart | null = null;
+/** What the user opened or closed on the card: the same on the card and its twin. */
+let ui: CardUi = { collapsed: false, detailsOpen: false };
+let refusedAt = 0;
+
+const setUi = (change: Partial<CardUi>) => {
+  ui = { ...ui, ...change };
+  draw();
+};
 
 function draw(): void {
   if (!shown) return;
   const { view, visited, shortlist, history } = shown;
+  const snapshot = view.snapshot;
   const actions = shortlist && <ShortlistButton state={shortlist} onAdd={() => add(view)} />;
   const Row = marketplace?.Row;
-  const footer = shortlist && marketplace && Row && <Row snapshot={view.snapshot} settings={marketplace.settings} compact />;
+  const footer = shortlist && marketplace && Row && <Row snapshot={snapshot} settings={marketplace.settings} compact />;
+  const notice =
+    Date.now() - refusedAt < 6000
+      ? 'Nothing was done: the card was covered or not fully in view when you clicked. Click again once it is.'
+      : null;
   render(
     <App
       view={view}
+      ui={ui}
+      onUi={setUi}
       scheme={marketplace?.scheme}
       basis={marketplace?.settings.erBasis}
       visited={visited}
       actions={actions}
       footer={footer}
       history={history}
-      onClose={() => tellHost({ type: 'close', url: view.snapshot.url })}
+      notice={notice}
+      onClose={() => tellHost({ type: 'close', url: snapshot.url })}
     />,
     root,
+  );
+  const PublicRow = marketplace?.PublicRow;
+  render(
+    <App
+      view={view}
+      ui={ui}
+      onUi={() => undefined}
+      visited={null}
+      actions={shortlist && <ShortlistButton state={{ kind: 'off' }} onAdd={() => undefined} />}
+      footer={shortlist && PublicRow && <PublicRow snapshot={snapshot} />}
+      history={null}
+      notice={null}
+      onClose={() => undefined}
+    />,
+    twin,
   );
   // Size first, so the frame never shows a clipped card.
   reportSize();
 }
 
+let lastSize = '';
+function reportSize(): void {
+  const width = twin.offsetWidth;
+  const height = twin.offsetHeight;
+  const size = `${width}x${height}`;
+  if (size === lastSize || !port) return;
+  lastSize = size;
+  tellHost({ type: 'size', width, height });
+}
+
 /** Apply a change to what is shown, if the view it was made for is still the one on screen. */
-function update(view: HostMessage, change: Partial<Omit<Shown, 'view'>>): void {
+function update(view: ShowMessage, change: Partial<Omit<Shown, 'view'>>): void {
   if (shown?.view !== view) return;
   shown = { ...shown, ...change };
   draw();
 }
 
-function add(view: HostMessage): void {
+function add(view: ShowMessage): void {
   update(view, { shortlist: { kind: 'saving' } });
   void addToShortlist(view.snapshot).then((shortlist) => update(view, { shortlist }));
 }
 
-const creatorOf = (v: HostMessage | undefined) => (v?.snapshot.handle ? `${v.snapshot.platform}:${v.snapshot.handle.toLowerCase()}` : null);
+const creatorOf = (v: ShowMessage | undefined) => (v?.snapshot.handle ? `${v.snapshot.platform}:${v.snapshot.handle.toLowerCase()}` : null);
 
-window.addEventListener('message', (event) => {
-  if (event.source !== window.parent) return;
-  const parsed = HostMessageSchema.safeParse(event.data);
-  if (!parsed.success) return;
-  const view = parsed.data;
+function show(view: ShowMessage): void {
   const snapshot = view.snapshot;
   const sameCreator = creatorOf(shown?.view) !== null && creatorOf(shown?.view) === creatorOf(view);
   const shortlist = !canShortlist(snapshot) ? null : sameCreator && shown?.shortlist ? shown.shortlist : { kind: 'checking' as const };
@@ -107,18 +144,34 @@ window.addEventListener('message', (event) => {
       },
     );
   }
-});
-
-function reportSize(): void {
-  tellHost({ type: 'size', width: root.offsetWidth, height: root.offsetHeight });
 }
 
-void import('./marketplace').then(({ startMarketplace }) =>
-  startMarketplace((part) => {
-    marketplace = part;
-    draw();
-  }),
-);
-
-new ResizeObserver(reportSize).observe(root);
-tellHost({ type: 'ready' });
+// Nothing starts — no settings read, no view, no click handled — until the content script that
+// created this frame has handed over its port.
+connectToHost((hostPort) => {
+  port = hostPort;
+  const guard = guardClicks(root, {
+    onRefused: () => {
+      refusedAt = Date.now();
+      draw();
+      setTimeout(draw, 6100);
+    },
+    // Lets tests see when a click would act, without reaching into the guard.
+    onChange: (armed) => (document.body.dataset.armed = String(armed)),
+  });
+  port.onmessage = (event) => {
+    const parsed = HostMessageSchema.safeParse(event.data);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    if (message.type === 'visibility') guard.report(message.visible);
+    else show(message);
+  };
+  void import('./marketplace').then(({ startMarketplace }) =>
+    startMarketplace((part) => {
+      marketplace = part;
+      draw();
+    }),
+  );
+  new ResizeObserver(reportSize).observe(twin);
+  tellHost({ type: 'ready', needsVisibility: guard.needsReports });
+});

@@ -55,7 +55,7 @@ test('the card shows growth since the first visit, a chart, and warns of a jump 
 
   const page = await context.newPage();
   await page.goto(`https://www.instagram.com/${COSY.handle}/`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('jump-warning')).toContainText('Followers jumped +36.7 % in 3 days');
   await expect(card.getByTestId('jump-warning')).toContainText('ER fell from 4.2 % to 1.4 %');
   await card.getByTestId('details-toggle').click();

@@ -3,7 +3,7 @@
  * the demo Instagram served at its real URLs, and a record of every request that was not the
  * page's own, so tests can assert the extension sent none.
  */
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -126,14 +126,51 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** The overlay page framed by the content script (Playwright's CSS pierces the shadow root). */
-export function overlayFrame(page: Page) {
-  return page.frameLocator('reloquence-lens iframe');
+/**
+ * The card's frame: the overlay.html frame the content script made, inside the closed shadow root
+ * of its <reloquence-lens> element (a frame the page made itself is not it). Playwright's
+ * selectors cannot enter a closed shadow root, so the frame is found among the page's frames.
+ */
+export async function findCardFrame(page: Page): Promise<Frame | null> {
+  for (const frame of page.frames()) {
+    if (!frame.url().includes('/overlay.html') || frame.parentFrame() !== page.mainFrame()) continue;
+    const element = await frame.frameElement().catch(() => null);
+    const ours = await element
+      ?.evaluate((el) => {
+        const root = el.getRootNode();
+        return root instanceof ShadowRoot && root.host.localName === 'reloquence-lens';
+      })
+      .catch(() => false);
+    if (ours) return frame;
+  }
+  return null;
 }
 
-/** The overlay card on a page. */
-export function overlay(page: Page) {
-  return overlayFrame(page).getByTestId('overlay');
+/**
+ * The card's frame, once it is there; when the card is on screen, also once a click on it would
+ * act (the card refuses clicks until it has been in full view for a moment, see
+ * utils/click-guard.ts — as a person would, the test waits for that).
+ */
+export async function overlayFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const end = Date.now() + timeoutMs;
+  let frame = await findCardFrame(page);
+  while (!frame) {
+    if (Date.now() > end) throw new Error(`The card's frame did not appear on ${page.url()}.`);
+    await page.waitForTimeout(50);
+    frame = await findCardFrame(page);
+  }
+  await frame.locator('body[data-armed="true"]').waitFor({ state: 'attached', timeout: 3_000 }).catch(() => undefined);
+  return frame;
+}
+
+/** How many card frames the page holds (the content script keeps exactly one). */
+export function overlayFrameCount(page: Page): number {
+  return page.frames().filter((f) => f.url().includes('/overlay.html')).length;
+}
+
+/** The overlay card on a page (the one shown, not the twin that sizes the frame). */
+export async function overlay(page: Page) {
+  return (await overlayFrame(page)).locator('#app').getByTestId('overlay');
 }
 
 /** The element the content script adds to the page (hidden when there is nothing to show). */

@@ -1,4 +1,4 @@
-import { expect, overlay, overlayHost, screenshot, tabIdOf, test, pct } from './fixtures';
+import { expect, overlay, overlayHost, screenshot, tabIdOf, test, pct, overlayFrameCount } from './fixtures';
 import { COSY, COSY_POST, MIA, QUIET, expectedEr } from './pages/instagram';
 
 const IG = 'https://www.instagram.com';
@@ -7,7 +7,7 @@ const IG = 'https://www.instagram.com';
 test('a profile shows ER, tier, price, benchmark and where the numbers came from', async ({ context, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(`${IG}/${COSY.handle}/`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${COSY.handle}`);
   await expect(card.getByTestId('er-value')).toHaveText(`${pct(expectedEr(COSY))} ER`);
   await expect(card.getByTestId('er')).toContainText('12 recent posts · mean');
@@ -28,11 +28,11 @@ test('a profile shows ER, tier, price, benchmark and where the numbers came from
 test('soft navigation: the overlay follows the profile on screen, and only one exists', async ({ context, requests, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(`${IG}/${COSY.handle}/`);
-  await expect(overlay(page).getByTestId('handle')).toHaveText(`@${COSY.handle}`);
+  await expect((await overlay(page)).getByTestId('handle')).toHaveText(`@${COSY.handle}`);
 
   await page.getByText(`@${MIA.handle}`).click();
   await expect(page).toHaveURL(`${IG}/${MIA.handle}/`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${MIA.handle}`);
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', '48,230');
   // One of Mia's posts hides its likes: it is left out, and the card says so.
@@ -40,7 +40,7 @@ test('soft navigation: the overlay follows the profile on screen, and only one e
   await expect(card.getByTestId('er-value')).toHaveText(`${pct(expectedEr(MIA))} ER`);
   await expect(card.getByTestId('tier')).toContainText('Tier 6 Engaged Micro Influencers');
   await expect(overlayHost(page)).toHaveCount(1);
-  await expect(page.locator('iframe')).toHaveCount(1);
+  expect(overlayFrameCount(page)).toBe(1);
 
   // Back to the first profile (popstate), then off profiles altogether.
   await page.goBack();
@@ -61,7 +61,7 @@ test('soft navigation: the overlay follows the profile on screen, and only one e
 test('the current layout (application/json blobs) is read on a direct load', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(`${IG}/${MIA.handle}/`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${MIA.handle}`);
   await expect(card.getByTestId('er-value')).toHaveText(`${pct(expectedEr(MIA))} ER`);
   await expect(card.getByTestId('stat-avg-views')).toBeVisible();
@@ -70,7 +70,7 @@ test('the current layout (application/json blobs) is read on a direct load', asy
 test('a post page shows that post against its author’s followers', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(`${IG}/p/${COSY_POST.code}/`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${COSY.handle}`);
   await expect(card.getByTestId('er')).toContainText('this post · per follower');
   const er = (((COSY_POST.likes ?? 0) + COSY_POST.comments) / COSY.followers) * 100;
@@ -83,7 +83,7 @@ test('a post page shows that post against its author’s followers', async ({ co
 test('a private account shows its followers and says why there is no rate', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(`${IG}/${QUIET.handle}/`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${QUIET.handle}`);
   await expect(card.getByTestId('er')).toContainText(/ER unknown\s*· private account: its posts are hidden/);
   await expect(card.getByTestId('verdict')).toContainText('No verdict: private account');
@@ -95,7 +95,7 @@ test('a private account shows its followers and says why there is no rate', asyn
 test('a profile page without data says the numbers are unknown, never guesses', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(`${IG}/ghost.profile/`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('lens-message')).toContainText('@ghost.profile');
   await expect(card.getByTestId('lens-message')).toContainText('No numbers', { timeout: 15_000 });
   await expect(card.getByTestId('er-value')).toHaveCount(0);
@@ -105,7 +105,7 @@ test('a profile page without data says the numbers are unknown, never guesses', 
 test('the popup shows the same card, and says plainly when the page is not a profile', async ({ context, serviceWorker, extensionId }) => {
   const page = await context.newPage();
   await page.goto(`${IG}/${COSY.handle}/`);
-  await expect(overlay(page).getByTestId('handle')).toHaveText(`@${COSY.handle}`);
+  await expect((await overlay(page)).getByTestId('handle')).toHaveText(`@${COSY.handle}`);
   const tabId = await tabIdOf(serviceWorker, page);
 
   const popup = await context.newPage();

@@ -30,7 +30,7 @@ async function useSettings(serviceWorker: Worker, settings: Settings): Promise<v
 
 /** The tier's list price the card shows ("~$150/post"): the price an Instagram post is listed at. */
 async function cardPrice(page: Page): Promise<string> {
-  const tier = await overlay(page).getByTestId('tier').textContent();
+  const tier = await (await overlay(page)).getByTestId('tier').textContent();
   const price = /~\$([\d,]+)\/post/.exec(tier ?? '')?.[1];
   if (!price) throw new Error(`No price on the card: "${tier}"`);
   return price.replace(/,/g, '');
@@ -38,7 +38,7 @@ async function cardPrice(page: Page): Promise<string> {
 
 /** Click Create listing for a service on the overlay; the new-listing tab the extension opens. */
 async function createListing(context: BrowserContext, page: Page, service: string): Promise<Page> {
-  const card = overlay(page);
+  const card = await overlay(page);
   // On another creator's card, Create listing sits with "Link or create a listing…".
   await card.getByTestId('link-listing').click();
   await card.getByTestId('create-service').selectOption(service);
@@ -50,7 +50,7 @@ test('Create listing on a Sharetribe Go marketplace opens its new-listing page w
   await useSettings(serviceWorker, GO);
   const page = await context.newPage();
   await page.goto(`${IG}/${COSY.handle}/`);
-  await expect(overlay(page).getByTestId('find-listing')).toHaveAttribute('href', `${GO_ORIGIN}/?q=${COSY.handle}`);
+  await expect((await overlay(page)).getByTestId('find-listing')).toHaveAttribute('href', `${GO_ORIGIN}/?q=${COSY.handle}`);
   const price = await cardPrice(page);
   const market = await createListing(context, page, 'instagram-post');
   await market.waitForURL(`${GO_ORIGIN}/listings/new`);
@@ -66,11 +66,11 @@ test('Create listing on a Sharetribe Go marketplace opens its new-listing page w
   expect(form.images).toEqual([`${COSY.handle}-stats.png`]);
   expect(form.submitted).toBe(false);
 
-  const state = overlay(page).getByTestId('create-state');
+  const state = (await overlay(page)).getByTestId('create-state');
   await expect(state).toContainText('Opened the new-listing page of Go Market');
   await expect(state).toContainText('submit it yourself');
   await screenshot(market, 'marketplace-go-filled');
-  await screenshot(overlay(page), 'marketplace-overlay-created');
+  await screenshot(await overlay(page), 'marketplace-overlay-created');
   expect(strayRequests).toEqual([]);
 });
 
@@ -110,7 +110,7 @@ test('Invite copies a personal message with the referral link, records it, and o
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: IG });
   const page = await context.newPage();
   await page.goto(`${IG}/${COSY.handle}/`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await card.getByTestId('invite-button').click();
   await expect(card.getByTestId('invite-state')).toContainText('copied with your referral link');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -152,7 +152,7 @@ test('"This is me" makes the popup open on My tier, and the stats card saves as 
   await useSettings(serviceWorker, GO);
   const page = await context.newPage();
   await page.goto(`${IG}/${COSY.handle}/`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await card.getByTestId('this-is-me').click();
   await expect(card.getByTestId('is-me')).toBeVisible();
   const stored = await serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
@@ -188,13 +188,13 @@ test('the settings’ default ER basis is the card’s second rate where the pag
   const page = await context.newPage();
   await page.goto(`${IG}/${COSY.handle}/`);
   // Per follower only by default on Instagram.
-  await expect(overlay(page).getByTestId('er-value')).toBeVisible();
-  await expect(overlay(page).getByTestId('er-alt')).toHaveCount(0);
+  await expect((await overlay(page)).getByTestId('er-value')).toBeVisible();
+  await expect((await overlay(page)).getByTestId('er-alt')).toHaveCount(0);
 
   await useSettings(serviceWorker, { ...GO, erBasis: 'views' });
   // The overlay follows the settings as they change; COSY's two reels carry views.
   const withViews = COSY.posts.filter((p) => p.views !== undefined);
   const perView = withViews.reduce((sum, p) => sum + (((p.likes ?? 0) + p.comments) / p.views!) * 100, 0) / withViews.length;
-  await expect(overlay(page).getByTestId('er-alt')).toContainText('ER per view');
-  await expect(overlay(page).getByTestId('er-alt-value')).toHaveText(pct(perView));
+  await expect((await overlay(page)).getByTestId('er-alt')).toContainText('ER per view');
+  await expect((await overlay(page)).getByTestId('er-alt-value')).toHaveText(pct(perView));
 });

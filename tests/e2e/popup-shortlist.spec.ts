@@ -9,7 +9,7 @@ const FERN_KEY = FERN.handle.toLowerCase();
 
 async function shortlistFromOverlay(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('shortlist-button')).toBeEnabled();
   await card.getByTestId('shortlist-button').click();
   await expect(card.getByTestId('shortlisted')).toBeVisible();

@@ -8,21 +8,21 @@ const YT = 'https://www.youtube.com';
 test('shortlist from the overlay on two platforms; the card and the popup remember it', async ({ context, serviceWorker, extensionId, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(`${IG}/${COSY.handle}/`);
-  let card = overlay(page);
+  let card = await overlay(page);
   await card.getByTestId('shortlist-button').click();
   await expect(card.getByTestId('shortlisted')).toHaveText('★ On your shortlist');
   await screenshot(card, 'shortlist-overlay-instagram');
 
   await page.goto(`${YT}/@${FERN.handle}/videos`);
-  card = overlay(page);
+  card = await overlay(page);
   await expect(card.getByTestId('shortlist-button')).toBeEnabled();
   await card.getByTestId('shortlist-button').click();
   await expect(card.getByTestId('shortlisted')).toBeVisible();
 
   // Coming back, the card already knows.
   await page.goto(`${IG}/${COSY.handle}/`);
-  await expect(overlay(page).getByTestId('shortlisted')).toBeVisible();
-  await expect(overlay(page).getByTestId('shortlist-button')).toHaveCount(0);
+  await expect((await overlay(page)).getByTestId('shortlisted')).toBeVisible();
+  await expect((await overlay(page)).getByTestId('shortlist-button')).toHaveCount(0);
 
   // The popup shows the same state for the tab.
   const tabId = await tabIdOf(serviceWorker, page);
@@ -49,8 +49,8 @@ test('the open shortlist page shows a creator shortlisted in another tab without
 
   const page = await context.newPage();
   await page.goto(`${IG}/${COSY.handle}/`);
-  await overlay(page).getByTestId('shortlist-button').click();
-  await expect(overlay(page).getByTestId('shortlisted')).toBeVisible();
+  await (await overlay(page)).getByTestId('shortlist-button').click();
+  await expect((await overlay(page)).getByTestId('shortlisted')).toBeVisible();
 
   // Written by the background, announced to the page, which reads the list again.
   await expect(list.getByTestId('shortlist-row')).toHaveCount(1);

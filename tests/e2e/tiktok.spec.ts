@@ -1,5 +1,4 @@
-import type { Frame, Page } from '@playwright/test';
-import { expect, overlay, overlayHost, screenshot, test, exact, pct } from './fixtures';
+import { expect, overlay, overlayFrame, overlayHost, screenshot, test, exact, pct, overlayFrameCount } from './fixtures';
 import {
   BAO,
   GHOST_HANDLE,
@@ -33,12 +32,6 @@ function pageRequests(requests: string[]): string[] {
       const key = ['uniqueId', 'secUid'].find((k) => u.searchParams.has(k) && u.searchParams.get(k) !== '');
       return key ? `${u.pathname} ${key}=${u.searchParams.get(key)}` : `${u.origin}${u.pathname}`;
     });
-}
-
-/** The overlay page's frame (an extension page framed inside the content script's shadow root). */
-async function overlayFrameOf(page: Page): Promise<Frame> {
-  await expect.poll(() => page.frames().some((f) => f.url().endsWith('/overlay.html'))).toBe(true);
-  return page.frames().find((f) => f.url().endsWith('/overlay.html'))!;
 }
 
 interface Shown {
@@ -81,7 +74,7 @@ function expectConsistent(log: Shown[], accounts: TikTokAccount[]): void {
 test('a current-layout profile: exact followers, ER per follower and per play, tier, verdict and stats', async ({ context, requests, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(profileUrl(SOFIA));
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${SOFIA.handle}`);
   // The video counts arrive with the page's own item_list request.
   await expect(card.getByTestId('er-value')).toHaveText(`${pct(expectedEr(SOFIA))} ER`);
@@ -126,7 +119,7 @@ test('a current-layout profile: exact followers, ER per follower and per play, t
 test('a video page shows that video’s counts against its author’s followers', async ({ context, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(videoUrl(SOFIA, SOFIA_VIDEO));
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${SOFIA.handle}`);
   await expect(card.getByTestId('er')).toContainText('this post · per follower');
   await expect(card.getByTestId('er-value')).toHaveText(`${pct(expectedVideoEr(SOFIA, SOFIA_VIDEO))} ER`);
@@ -152,9 +145,9 @@ test('soft navigation: the overlay follows the profile on screen, never shows st
 }) => {
   const page = await context.newPage();
   await page.goto(profileUrl(SOFIA));
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('er-value')).toHaveText(`${pct(expectedEr(SOFIA))} ER`);
-  const frame = await overlayFrameOf(page);
+  const frame = await overlayFrame(page);
   await frame.evaluate(RECORDER);
 
   // The page's router: pushState, then /api/user/detail/ and /api/post/item_list/ for Bao. The
@@ -175,7 +168,7 @@ test('soft navigation: the overlay follows the profile on screen, never shows st
   await expect(card.getByTestId('stat-avg-views')).toHaveAttribute('title', exact(expectedAverage(BAO, 'plays')));
   await expect(card.getByTestId('source')).toContainText('/api/user/detail/ response');
   await expect(overlayHost(page)).toHaveCount(1);
-  await expect(page.locator('iframe')).toHaveCount(1);
+  expect(overlayFrameCount(page)).toBe(1);
 
   // Every state the card rendered after the click: first "Reading @bytesize.bao…" (Bao's data
   // not in yet), then Bao's own numbers; never Sofia's numbers, and never Sofia again.
@@ -203,7 +196,7 @@ test('soft navigation: the overlay follows the profile on screen, never shows st
   await expect(page).toHaveURL(`${TT}/foryou`);
   await expect(overlayHost(page)).toHaveAttribute('hidden', '');
   await expect(overlayHost(page)).toHaveCount(1);
-  await expect(page.locator('iframe')).toHaveCount(1);
+  expect(overlayFrameCount(page)).toBe(1);
 
   expect(pageRequests(requests)).toEqual([
     `${TT}/@${SOFIA.handle}`,
@@ -217,7 +210,7 @@ test('soft navigation: the overlay follows the profile on screen, never shows st
 test('the SIGI_STATE layout: rounded followers are marked as such, videos from ItemModule', async ({ context, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(profileUrl(LOOM));
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${LOOM.handle}`);
   expect(expectedFollowers(LOOM)).toBe(127_300);
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', 'about 127,300 (rounded by the page)');
@@ -237,7 +230,7 @@ test('the SIGI_STATE layout: rounded followers are marked as such, videos from I
 test('the __NEXT_DATA__ layout: pageProps.userInfo and items', async ({ context, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(profileUrl(PETAL));
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${PETAL.handle}`);
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', 'about 23,500 (rounded by the page)');
   await expect(card.getByTestId('er-value')).toHaveText(`${pct(expectedEr(PETAL))} ER`);
@@ -255,7 +248,7 @@ test('pinned videos (old favourites listed first) are not counted as recent post
   // recent they would make the card say 194.4 % ER instead of 3.7 %.
   const page = await context.newPage();
   await page.goto(profileUrl(THEO));
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${THEO.handle}`);
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', '15,930');
   await expect(card.getByTestId('er-value')).toHaveText(`${pct(expectedEr(THEO))} ER`);
@@ -270,7 +263,7 @@ test('pinned videos (old favourites listed first) are not counted as recent post
 test('a private account shows its counts and says why there is no rate', async ({ context, requests, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(profileUrl(INKWELL));
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${INKWELL.handle}`);
   await expect(card.getByTestId('er')).toContainText(/ER unknown\s*· private account: its posts are hidden/);
   await expect(card.getByTestId('er-value')).toHaveCount(0);
@@ -289,7 +282,7 @@ test('a private account shows its counts and says why there is no rate', async (
 test('a profile page without data says the numbers are unknown, never guesses', async ({ context, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(`${TT}/@${GHOST_HANDLE}`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('lens-message')).toContainText(`@${GHOST_HANDLE}`);
   await expect(card.getByTestId('lens-message')).toContainText('No numbers', { timeout: 15_000 });
   await expect(card.getByTestId('lens-message')).toContainText('unknown');

@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { expect, overlay, overlayHost, screenshot, test, exact, pct, withoutFavicon } from './fixtures';
+import { expect, overlay, overlayHost, screenshot, test, exact, pct, withoutFavicon, overlayFrameCount } from './fixtures';
 import {
   ANA,
   GHOST_HANDLE,
@@ -43,7 +43,7 @@ const OP_PATH = (op: keyof typeof X_OPERATION_HASHES) => `${X}/i/api/graphql/${X
 
 
 async function expectProfileCard(page: Page, a: XDemoAccount, tier: string, band: string, low: number, high: number, base: number) {
-  const card = overlay(page);
+  const card = await overlay(page);
   const er = expectedEr(a);
   const avg = expectedAverages(a);
   await expect(card.getByTestId('handle')).toHaveText(`@${a.handle}`);
@@ -74,7 +74,7 @@ test('a profile (2025+ layout) shows ER per follower and per impression, tier, v
   const page = await context.newPage();
   await page.goto(`${X}/${LENA.handle}`);
   await expectProfileCard(page, LENA, 'Tier 7 Hacker Micro Influencers', '5K–20K followers', 2.4, 4, 150);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('er')).toHaveAttribute('title', /^median \d+\.\d %$/);
   await screenshot(card, 'x-overlay-card');
   await card.getByTestId('details-toggle').click();
@@ -102,14 +102,14 @@ test('a profile in the 2024 layout (legacy user, timeline_v2, pinned entry last)
   await expectProfileCard(page, ANA, 'Tier 6 Engaged Micro Influencers', '20K–50K followers', 2.4, 2.4, 300);
   // Ten own posts: the pinned one and nine in the timeline; the repost is left out.
   expect(recentOwnPosts(ANA)).toHaveLength(10);
-  await expect(overlay(page).getByTestId('er')).toContainText('10 recent posts · mean');
+  await expect((await overlay(page)).getByTestId('er')).toContainText('10 recent posts · mean');
   expect(strayRequests).toEqual([]);
 });
 
 test('a post page shows that post’s counts against its author’s followers', async ({ context, requests, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(`${X}/${LENA.handle}/status/${LENA_POST.id}`);
-  const card = overlay(page);
+  const card = await overlay(page);
   const er = expectedPostEr(LENA, LENA_POST);
   await expect(card.getByTestId('handle')).toHaveText(`@${LENA.handle}`);
   await expect(card.getByTestId('er')).toContainText('this post · per follower');
@@ -173,7 +173,7 @@ test('soft navigation: the overlay follows the profile on screen, never shows th
 }) => {
   const page = await context.newPage();
   await page.goto(`${X}/${LENA.handle}`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('er-value')).toHaveText(`${pct(expectedEr(LENA))} ER`);
   const frame = await overlayPageFrame(page);
   await frame.evaluate(RECORDER);
@@ -189,7 +189,7 @@ test('soft navigation: the overlay follows the profile on screen, never shows th
   await expect(card.getByTestId('stat-avg-likes')).toHaveAttribute('title', exact(expectedAverages(ANA).likes));
   await expect(card.getByTestId('tier')).toContainText('Tier 6 Engaged Micro Influencers');
   await expect(overlayHost(page)).toHaveCount(1);
-  await expect(page.locator('iframe')).toHaveCount(1);
+  expect(overlayFrameCount(page)).toBe(1);
   await expect(page.getByTestId('tweet')).toHaveCount(11);
   await screenshot(page, 'x-soft-nav-overlay');
 
@@ -239,7 +239,7 @@ test('soft navigation: the overlay follows the profile on screen, never shows th
   await expect(page).toHaveURL(`${X}/explore`);
   await expect(overlayHost(page)).toHaveAttribute('hidden', '');
   await expect(overlayHost(page)).toHaveCount(1);
-  await expect(page.locator('iframe')).toHaveCount(1);
+  expect(overlayFrameCount(page)).toBe(1);
 
   // The only requests are the page's own: one document and the app's API calls.
   expect(withoutFavicon(requests)).toEqual([
@@ -259,7 +259,7 @@ test('a profile page without data says the numbers are unknown, never guesses', 
   const page = await context.newPage();
   await page.goto(`${X}/${GHOST_HANDLE}`);
   await expect(page.getByText('Sign in to X')).toBeVisible();
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('lens-message')).toContainText(`@${GHOST_HANDLE}`);
   await expect(card.getByTestId('lens-message')).toContainText('No numbers', { timeout: 15_000 });
   await expect(card.getByTestId('lens-message')).toContainText('unknown');
@@ -274,11 +274,11 @@ test('a suspended account: X says so, the card shows no numbers', async ({ conte
   const page = await context.newPage();
   await page.goto(`${X}/${SUSPENDED_HANDLE}`);
   await expect(page.getByText('Account suspended')).toBeVisible();
-  const message = overlay(page).getByTestId('lens-message');
+  const message = (await overlay(page)).getByTestId('lens-message');
   await expect(message).toContainText('X says this account is suspended');
   await expect(message).toContainText(`Numbers unknown for @${SUSPENDED_HANDLE}`);
-  await expect(overlay(page).getByTestId('er-value')).toHaveCount(0);
-  await expect(overlay(page).locator('[data-testid^="stat-"]')).toHaveCount(0);
-  await screenshot(overlay(page), 'x-suspended-overlay');
+  await expect((await overlay(page)).getByTestId('er-value')).toHaveCount(0);
+  await expect((await overlay(page)).locator('[data-testid^="stat-"]')).toHaveCount(0);
+  await screenshot(await overlay(page), 'x-suspended-overlay');
   expect(strayRequests).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { exact, expect, overlay, overlayHost, pct, screenshot, test, withoutFavicon } from './fixtures';
+import { exact, expect, overlay, overlayHost, pct, screenshot, test, withoutFavicon, overlayFrameCount } from './fixtures';
 import {
   FERN,
   FERN_VIDEO,
@@ -94,7 +94,7 @@ const RECORD_CARDS = `(() => {
 test('a channel page (current layout, Videos tab): views per subscriber, tier, and why ER is unknown', async ({ context, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(`${YT}/@${FERN.handle}/videos`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${FERN.handle}`);
   // Channel pages carry views only: no likes or comments, so no ER, and the card says why.
   await expect(card.getByTestId('er')).toHaveText(/^ER unknown\s*· channel pages show views, not likes or comments$/);
@@ -125,7 +125,7 @@ test('a channel page (current layout, Videos tab): views per subscriber, tier, a
 test('a channel Home tab in the newest layout (lockupViewModel) reads the rounded views it shows', async ({ context, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(`${YT}/@${PIXEL.handle}`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${PIXEL.handle}`);
   await expect(card.getByTestId('er')).toContainText('ER unknown');
   await expect(card.getByTestId('er-alt')).toHaveText(viewsPerSubscriberText(PIXEL));
@@ -145,7 +145,7 @@ test('a channel Home tab in the newest layout (lockupViewModel) reads the rounde
 test('an older channel page (c4TabbedHeaderRenderer + gridVideoRenderer) is read too', async ({ context, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(`${YT}/@${KITE.handle}/videos`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${KITE.handle}`);
   await expect(card.getByTestId('er')).toContainText('ER unknown');
   // Only 9 uploads: every one of them counts.
@@ -161,7 +161,7 @@ test('an older channel page (c4TabbedHeaderRenderer + gridVideoRenderer) is read
 });
 
 async function expectWatchCard(page: Page, ch: DemoChannel, v: DemoVideo, band: (typeof BANDS)[keyof typeof BANDS]) {
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('handle')).toHaveText(`@${ch.handle}`);
   await expect(card.getByTestId('er')).toHaveText(`${pct(expectedEr(ch, v))} ER· this post · per follower`);
   await expect(card.getByTestId('er-value')).toHaveText(`${pct(expectedEr(ch, v))} ER`);
@@ -197,7 +197,7 @@ test('a watch page in the 2023 layout (segmentedLikeDislikeButtonRenderer toggle
 test('soft navigation between channels: the overlay follows, never mixes channels, and only one exists', async ({ context, requests, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(`${YT}/@${FERN.handle}/videos`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', subscribersTitle(FERN));
   const frame = await overlayDocument(page);
   await frame.evaluate(RECORD_CARDS);
@@ -213,7 +213,7 @@ test('soft navigation between channels: the overlay follows, never mixes channel
   await expect(card.getByTestId('tier')).toContainText('Tier 6 Engaged Micro Influencers');
   await expect(card.getByTestId('source')).toContainText('captured /youtubei/v1/browse response: pageHeaderViewModel + lockupViewModel tiles');
   await expect(overlayHost(page)).toHaveCount(1);
-  await expect(page.locator('iframe')).toHaveCount(1);
+  expect(overlayFrameCount(page)).toBe(1);
 
   // Everything the card showed from the click on: Fernwood's numbers only while the URL was
   // still Fernwood's, then (perhaps a "Reading…" message and) Pixel Brush's numbers, never a mix.
@@ -246,7 +246,7 @@ test('soft navigation between channels: the overlay follows, never mixes channel
   await expect(page).toHaveURL(`${YT}/`);
   await expect(overlayHost(page)).toHaveAttribute('hidden', '');
   await expect(overlayHost(page)).toHaveCount(1);
-  await expect(page.locator('iframe')).toHaveCount(1);
+  expect(overlayFrameCount(page)).toBe(1);
 
   // The only requests are the page's own: one document and the web client's two browse calls.
   expect(withoutFavicon(requests)).toEqual([`${YT}/@${FERN.handle}/videos`, BROWSE, BROWSE]);
@@ -256,7 +256,7 @@ test('soft navigation between channels: the overlay follows, never mixes channel
 test('soft navigation to a video and back to its channel: next + player responses are read', async ({ context, requests, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(`${YT}/@${KITE.handle}/videos`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', subscribersTitle(KITE));
 
   // A video tile: POST /youtubei/v1/player and /youtubei/v1/next, then pushState.
@@ -265,7 +265,7 @@ test('soft navigation to a video and back to its channel: next + player response
   await expectWatchCard(page, KITE, KITE_VIDEO, BANDS[8]);
   await expect(card.getByTestId('source')).toContainText('captured /youtubei/v1/next response + captured /youtubei/v1/player response (exact views)');
   await expect(overlayHost(page)).toHaveCount(1);
-  await expect(page.locator('iframe')).toHaveCount(1);
+  expect(overlayFrameCount(page)).toBe(1);
 
   // The channel link beside the video: the channel's Home tab, from a browse response.
   await page.locator('.owner').getByRole('link', { name: KITE.title }).click();
@@ -293,7 +293,7 @@ test('soft navigation to a video and back to its channel: next + player response
 test('a channel URL whose page has no data says the numbers are unknown, never guesses', async ({ context, strayRequests }) => {
   const page = await context.newPage();
   await page.goto(`${YT}/@${GHOST_HANDLE}`);
-  const card = overlay(page);
+  const card = await overlay(page);
   await expect(card.getByTestId('lens-message')).toContainText(`@${GHOST_HANDLE}`);
   await expect(card.getByTestId('lens-message')).toContainText('No numbers', { timeout: 15_000 });
   await expect(card.getByTestId('er-value')).toHaveCount(0);
@@ -307,23 +307,24 @@ test('after the user opens some of a channel’s videos, its card adds their ER 
   const page = await context.newPage();
   for (const v of seen) {
     await page.goto(`${YT}/watch?v=${v.id}`);
-    await expect(overlay(page).getByTestId('er-value')).toHaveText(`${pct(expectedEr(FERN, v))} ER`);
+    await expect((await overlay(page)).getByTestId('er-value')).toHaveText(`${pct(expectedEr(FERN, v))} ER`);
   }
   await page.goto(`${YT}/@${FERN.handle}/videos`);
-  const visited = overlay(page).getByTestId('visited');
+  const visited = (await overlay(page)).getByTestId('visited');
   // The rates of the videos opened, against the subscribers the channel page shows now.
   const subs = shownSubscribers(FERN);
   const perSub = seen.reduce((s, v) => s + ((v.likes + v.comments) / subs) * 100, 0) / seen.length;
   const perView = seen.reduce((s, v) => s + ((v.likes + v.comments) / v.views) * 100, 0) / seen.length;
   await expect(visited).toContainText('ER of the 2 videos you opened:');
-  await expect(overlay(page).getByTestId('visited-value')).toHaveText(pct(perSub));
+  await expect((await overlay(page)).getByTestId('visited-value')).toHaveText(pct(perSub));
   await expect(visited).toContainText(`per view ${pct(perView)}`);
   // Another channel's card is not affected.
   await page.goto(`${YT}/@${PIXEL.handle}/videos`);
-  await expect(overlay(page).getByTestId('handle')).toHaveText(`@${PIXEL.handle}`);
-  await expect(overlay(page).getByTestId('visited')).toHaveCount(0);
+  await expect((await overlay(page)).getByTestId('handle')).toHaveText(`@${PIXEL.handle}`);
+  await expect((await overlay(page)).getByTestId('visited')).toHaveText(/none yet/);
+  await expect((await overlay(page)).getByTestId('visited-value')).toHaveCount(0);
   await page.goto(`${YT}/@${FERN.handle}/videos`);
-  await expect(overlay(page).getByTestId('visited')).toBeVisible();
-  await screenshot(overlay(page), 'youtube-channel-visited-videos');
+  await expect((await overlay(page)).getByTestId('visited-value')).toHaveText(pct(perSub));
+  await screenshot(await overlay(page), 'youtube-channel-visited-videos');
   expect(strayRequests).toEqual([]);
 });
