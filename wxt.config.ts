@@ -34,8 +34,12 @@ export default defineConfig({
         },
       },
     }),
-    // The overlay card is this extension page, framed by the content script on the platforms.
-    web_accessible_resources: [{ resources: ['overlay.html'], matches: PLATFORM_MATCHES }],
+    // The overlay card is this extension page, framed by the content script on the platforms. In
+    // Chrome only through a per-session address (use_dynamic_url), so a page that knows the
+    // extension's id cannot frame the card itself; Firefox's addresses are per-install already.
+    web_accessible_resources: [
+      { resources: ['overlay.html'], matches: PLATFORM_MATCHES, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
   }),
   vite: () => ({
     plugins: [preact()],

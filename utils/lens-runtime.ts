@@ -12,6 +12,9 @@ import { receivePageData } from './page-data-channel';
 /** Delays (ms) after a navigation at which a page still waiting for its data is read again. */
 const RETRY_DELAYS = [250, 750, 1500, 3000];
 
+/** How long after the user's last click or key press on the page an in-app navigation counts as theirs. */
+const USER_ACTIVATION_MS = 5000;
+
 /** How often the address is compared where the browser has no Navigation API. */
 const POLL_MS = 1000;
 
@@ -41,7 +44,15 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
     const at = reader.locate(url);
     return at.kind === 'other' ? null : `${at.kind}:${(at.handle ?? '').toLowerCase()}:${at.postId ?? ''}`;
   };
-  const trust = createNavigationTrust(keyOf, window.location.href, () => navigator.userActivation?.isActive === true);
+  // User activation counts only when it comes from input on the page itself: a click on the card
+  // (in its own frame) activates this window too, and must not let the page navigate as the user.
+  let lastPageInput = -Infinity;
+  const noteInput = (event: Event) => {
+    if (event.isTrusted) lastPageInput = performance.now();
+  };
+  for (const type of ['pointerdown', 'keydown', 'touchstart']) ctx.addEventListener(window, type, noteInput, { capture: true, passive: true });
+  const userActive = () => navigator.userActivation?.isActive === true && performance.now() - lastPageInput < USER_ACTIVATION_MS;
+  const trust = createNavigationTrust(keyOf, window.location.href, userActive);
 
   // Timers of our own (not ctx.setTimeout, which adds an abort listener per call), all cleared
   // when the extension is reloaded or removed.
