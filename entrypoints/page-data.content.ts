@@ -112,8 +112,7 @@ export default defineContentScript({
     };
     window.fetch = Object.assign(patchedFetch, { toString: () => fetchSource }) as typeof fetch;
 
-    xhrProto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
-      const xhr = this;
+    const watch = (xhr: XMLHttpRequest) => {
       const onState = () => {
         try {
           if (apply(xhrReadyState, xhr, []) !== 4) return;
@@ -127,7 +126,10 @@ export default defineContentScript({
         }
       };
       apply(listen, xhr, ['readystatechange', onState]);
-      return apply(xhrOpen, xhr, args);
+    };
+    xhrProto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+      watch(this);
+      return apply(xhrOpen, this, args);
     } as typeof xhrProto.open;
 
     const navigated = () => post({ type: 'navigated' });
