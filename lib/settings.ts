@@ -13,6 +13,7 @@ import { formatCompact } from './metrics/format';
 import { DEFAULT_TIER_SCHEME, SIZE_CLASS_BOUNDS, SIZE_CLASS_LABELS, type SizeClass, type TierScheme } from './metrics/tiers';
 import type { Platform } from './platforms/types';
 import { PlatformSchema } from './schema';
+import { checkHostName, typedHostProblem } from './host-name';
 
 export const SETTINGS_VERSION = 1;
 
@@ -57,13 +58,21 @@ export const MAX_REFERRAL_CODE_LENGTH = 64;
 const UNSAFE_URL_CHARS = /[\s\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 /**
- * Check a marketplace address typed by the user. Accepted: `https://` followed by a host that
- * has a dot (so not `localhost` or a bare name), an optional port and an optional path prefix
- * (`https://example.com/market`). Refused: any other scheme (`http:`, `javascript:`, `data:`),
- * user names or passwords, `@` anywhere (it can hide the real host: `https://good.com@evil.com`),
- * backslashes (browsers read them as `/`: `https://evil.com\@good.com` goes to evil.com),
- * spaces and control characters, a query or fragment, more than 300 characters. The address
- * returned has no trailing slash, a lower-case scheme and host.
+ * Check a marketplace address typed by the user: the one check of the address, used by the
+ * settings schema (so by the options form and by every read of stored settings), by the links
+ * (lib/marketplace/links.ts) and by the host permission (lib/marketplace/card.ts).
+ *
+ * Accepted: `https://` followed by a real domain name (see {@link checkHostName}: at least one
+ * dot, valid labels, a top-level domain of letters; an internationalised name is kept in its
+ * `xn--` form, which is what the settings then show), an optional port and an optional path
+ * prefix (`https://example.com/market`). Refused: any other scheme (`http:`, `javascript:`,
+ * `data:`), wildcards, IP addresses, `localhost` and local-network names, a trailing dot,
+ * characters the browser would silently change (ideographic or full-width dots and letters,
+ * escapes in the name), user names or passwords, `@` anywhere (it can hide the real host:
+ * `https://good.com@evil.com`), backslashes (browsers read them as `/`:
+ * `https://evil.com\@good.com` goes to evil.com), spaces and control characters, a query or
+ * fragment, more than 300 characters. The address returned has no trailing slash, a lower-case
+ * scheme and host, and the host in the browser's ASCII form.
  */
 export function validateBaseUrl(text: string): { ok: true; url: string } | { ok: false; message: string } {
   if (typeof text !== 'string') return { ok: false, message: 'Enter the marketplace address, e.g. https://www.reloquence.com.' };
@@ -75,6 +84,10 @@ export function validateBaseUrl(text: string): { ok: true; url: string } | { ok:
   if (trimmed.includes('\\')) return { ok: false, message: 'The address must not contain a backslash (\\).' };
   if (trimmed.includes('@')) return { ok: false, message: 'The address must not contain @ (no user name or password).' };
   if (trimmed.includes('?') || trimmed.includes('#')) return { ok: false, message: 'The address must not contain ? or # (no query or fragment).' };
+  const authority = trimmed.slice('https://'.length).split('/')[0] ?? '';
+  const typedHost = authority.replace(/:\d*$/, '');
+  const early = typedHostProblem(typedHost);
+  if (early !== null) return { ok: false, message: early };
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -83,10 +96,8 @@ export function validateBaseUrl(text: string): { ok: true; url: string } | { ok:
   }
   if (url.protocol !== 'https:') return { ok: false, message: 'The address must start with https://.' };
   if (url.username !== '' || url.password !== '') return { ok: false, message: 'The address must not contain a user name or password.' };
-  const host = url.hostname;
-  if (!host.includes('.') || host.startsWith('.') || host.endsWith('.')) {
-    return { ok: false, message: 'The address needs a full domain name, e.g. www.reloquence.com.' };
-  }
+  const host = checkHostName(typedHost, url.hostname);
+  if (!host.ok) return host;
   // Checked on the text typed: the parser resolves "." and ".." segments (even "%2e%2e") away.
   if (/\/(\.|%2e){1,2}(\/|$)/i.test(trimmed.slice('https://'.length))) {
     return { ok: false, message: 'The address must not contain . or .. path segments.' };

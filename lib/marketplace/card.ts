@@ -7,7 +7,7 @@
 import { analyzeSnapshot, type Analysis } from '../metrics/analysis';
 import { formatRange } from '../metrics/format';
 import type { Snapshot } from '../platforms/types';
-import { tierSchemeOf, type Settings } from '../settings';
+import { tierSchemeOf, validateBaseUrl, type Settings } from '../settings';
 import { servicePrice, servicesFor, type Service } from './services';
 
 /** The analysis with the settings' tier scheme, as the card and the draft show it. */
@@ -15,14 +15,14 @@ export function analysisFor(snapshot: Snapshot, settings: Settings, now?: number
   return analyzeSnapshot(snapshot, { scheme: tierSchemeOf(settings), ...(now === undefined ? {} : { now }) });
 }
 
-/** The marketplace origin's host-permission pattern, or null when the settings' address is unusable. */
+/**
+ * The marketplace origin's host-permission pattern, or null when the settings' address is
+ * unusable. The address is checked again with the settings' own rule ({@link validateBaseUrl}):
+ * a pattern is only ever made for one real host, never for a wildcard or an IP address.
+ */
 export function marketplaceOriginPattern(settings: Settings): string | null {
-  try {
-    const url = new URL(settings.marketplace.baseUrl);
-    return url.protocol === 'https:' ? `${url.origin}/*` : null;
-  } catch {
-    return null;
-  }
+  const checked = validateBaseUrl(settings?.marketplace?.baseUrl);
+  return checked.ok ? `${new URL(checked.url).origin}/*` : null;
 }
 
 /** The services a creator on this snapshot can list, each with its price as text. */

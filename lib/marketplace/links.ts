@@ -143,6 +143,30 @@ export function signupUrl(m: Marketplace, code: string, campaign?: string | null
   return sameOrigin(base, appendParam(href, 'utm_campaign', tag));
 }
 
+/**
+ * Whether a link is on this marketplace: https, the marketplace's origin, no user name or
+ * password, and under its path prefix. False for anything else (and when the marketplace's own
+ * address is unusable); never throws.
+ */
+export function isOnMarketplace(m: Marketplace, url: string): boolean {
+  try {
+    if (typeof url !== 'string' || url.length > MAX_PARSED_URL_LENGTH || /\s/.test(url)) return false;
+    sameOrigin(baseOf(m), url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The marketplace's address as the settings check and show it (`https://host[/prefix]`), or null when unusable. */
+export function marketplaceAddress(m: Marketplace): string | null {
+  try {
+    return baseOf(m).url;
+  } catch {
+    return null;
+  }
+}
+
 /** Go listing ids: the number, optionally followed by the title's slug: "123-some-title". */
 const GO_ID = /^[0-9]+(?:-[\p{L}\p{N}_-]*)?$/u;
 /** Web-template listing ids are UUIDs. */

@@ -65,6 +65,91 @@ describe('validateBaseUrl', () => {
     },
   );
 
+  // The host rules (lib/host-name.ts): one real host name, written as the browser writes it.
+  const refusedHosts: Array<[text: string, fragment: string]> = [
+    ['https://*.com', 'wildcard'],
+    ['https://*.reloquence.com', 'wildcard'],
+    ['https://www.*.com/market', 'wildcard'],
+    ['https://exa\u3002mple.com', 'not an ordinary full stop'],
+    ['https://www.reloquence\u3002com', 'not an ordinary full stop'],
+    ['https://exa\uff0emple.com', 'not an ordinary full stop'],
+    ['https://exa\uff61mple.com', 'not an ordinary full stop'],
+    ['https://exa\u2024mple.com', 'not an ordinary full stop'],
+    ['https://exa\ufe52mple.com', 'not an ordinary full stop'],
+    ['https://\uff45xample.com', 'changes into others'],
+    ['https://ex%61mple.com', 'changes into others'],
+    ['https://exa%2emple.com', 'changes into others'],
+    ['https://user@host.com', '@'],
+    ['https://user:pass@host.com', '@'],
+    ['http://host.com', 'https://'],
+    ['HTTP://host.com', 'https://'],
+    ['https://localhost', 'full domain name'],
+    ['https://shop.localhost', 'local network'],
+    ['https://printer.local', 'local network'],
+    ['https://market.internal', 'local network'],
+    ['https://nas.home.arpa', 'local network'],
+    ['https://1.2.3.4', 'IP address'],
+    ['https://1.2.3.4:8443/market', 'IP address'],
+    ['https://127.1', 'IP address'],
+    ['https://0x7f.1', 'IP address'],
+    ['https://2130706433', 'IP address'],
+    ['https://[::1]', 'IP address'],
+    ['https://[2001:db8::1]/m', 'IP address'],
+    ['https://example.com.', 'dot at the end'],
+    ['https://example.com./market', 'dot at the end'],
+    ['https://a..com', 'two dots in a row'],
+    ['https://a_b.com', 'letters, digits, dots and hyphens'],
+    ['https://-shop.com', 'letters, digits, dots and hyphens'],
+    ['https://shop-.com', 'letters, digits, dots and hyphens'],
+    ['https://ab--cd.com', 'letters, digits, dots and hyphens'],
+    ['https://shop.c0m', 'top-level domain'],
+    ['https://shop.c', 'top-level domain'],
+    [`https://${'a'.repeat(64)}.com`, 'at most 63 characters'],
+    [`https://${Array.from({ length: 4 }, () => 'a'.repeat(63)).join('.')}.com`, 'too long'],
+    // "a。b" in Punycode: Node refuses it outright; checkHostName refuses it where a parser does not.
+    ['https://xn--ab-r13a.com', 'not a valid'],
+    ['https://xn--abc-.com', 'letters, digits, dots and hyphens'],
+  ];
+  it.each(refusedHosts.map(([text, fragment]) => [text.length > 80 ? `${text.slice(0, 30)}… (${text.length} characters)` : text, text, fragment]))(
+    'refuses the host of %j',
+    (_label, text, fragment) => {
+      const result = validateBaseUrl(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toContain(fragment);
+    },
+  );
+
+  it('accepts an internationalised name only in the form browsers open, and returns that form', () => {
+    expect(validateBaseUrl('https://bücher.example')).toEqual({ ok: true, url: 'https://xn--bcher-kva.example' });
+    expect(validateBaseUrl('https://BÜCHER.example/Markt/')).toEqual({ ok: true, url: 'https://xn--bcher-kva.example/Markt' });
+    expect(validateBaseUrl('https://xn--bcher-kva.example')).toEqual({ ok: true, url: 'https://xn--bcher-kva.example' });
+    // A Cyrillic look-alike of "paypal.com" is accepted for what it is, and is shown as such.
+    expect(validateBaseUrl('https://раураl.com')).toEqual({ ok: true, url: 'https://xn--l-7sba6dbr.com' });
+    // Decomposed accents are the same name.
+    expect(validateBaseUrl('https://bu\u0308cher.example')).toEqual({ ok: true, url: 'https://xn--bcher-kva.example' });
+    expect(validateBaseUrl('https://shop.xn--p1ai')).toEqual({ ok: true, url: 'https://shop.xn--p1ai' });
+  });
+
+  it('accepts long names up to the limits', () => {
+    const label63 = 'a'.repeat(63);
+    expect(validateBaseUrl(`https://${label63}.com`)).toEqual({ ok: true, url: `https://${label63}.com` });
+    const host = `${Array.from({ length: 3 }, () => label63).join('.')}.${'b'.repeat(57)}.com`;
+    expect(host).toHaveLength(253);
+    expect(validateBaseUrl(`https://${host}`)).toEqual({ ok: true, url: `https://${host}` });
+    expect(validateBaseUrl(`https://c${host}`).ok).toBe(false);
+  });
+
+  it('keeps the settings from storing a wildcard or a dot look-alike', () => {
+    for (const baseUrl of ['https://*.com', 'https://exa\u3002mple.com']) {
+      const stored = { ...DEFAULT_SETTINGS, marketplace: { ...DEFAULT_SETTINGS.marketplace, baseUrl } };
+      const checked = checkSettings(stored);
+      expect(checked.ok).toBe(false);
+      const loaded = loadSettings(stored);
+      expect(loaded.settings.marketplace.baseUrl).toBe(DEFAULT_SETTINGS.marketplace.baseUrl);
+      expect(loaded.notes.join(' ')).toMatch(/marketplace .* reset/);
+    }
+  });
+
   it('never throws on non-strings', () => {
     expect(validateBaseUrl(undefined as unknown as string).ok).toBe(false);
     expect(validateBaseUrl(42 as unknown as string).ok).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listingUrl, newListingUrl, parseListingUrl, searchUrl, signupUrl, slugify, type Marketplace } from '../../../lib/marketplace/links';
+import { isOnMarketplace, listingUrl, marketplaceAddress, newListingUrl, parseListingUrl, searchUrl, signupUrl, slugify, type Marketplace } from '../../../lib/marketplace/links';
+import { marketplaceOriginPattern } from '../../../lib/marketplace/card';
 import { DEFAULT_SETTINGS, FLAVOUR_DEFAULT_PATHS } from '../../../lib/settings';
 
 const GO: Marketplace = structuredClone(DEFAULT_SETTINGS.marketplace);
@@ -152,6 +153,11 @@ describe('hostile marketplace settings', () => {
     '',
     `https://x.com/${'a'.repeat(2000)}`,
     'https://evil.com\\@good.com',
+    'https://*.com',
+    'https://*.reloquence.com',
+    'https://www.reloquence\u3002com',
+    'https://1.2.3.4',
+    'https://localhost',
   ];
 
   it.each(hostile.map((h) => [h.length > 60 ? `${h.slice(0, 30)}…` : h, h]))('refuses to build links on %j', (_, baseUrl) => {
@@ -174,6 +180,44 @@ describe('hostile marketplace settings', () => {
     expect(parseListingUrl(GO, undefined as unknown as string)).toBeNull();
     expect(parseListingUrl({} as Marketplace, 'https://www.reloquence.com/listings/1')).toBeNull();
     expect(parseListingUrl(GO, `https://www.reloquence.com/listings/${'1'.repeat(5000)}`)).toBeNull();
+  });
+});
+
+describe('isOnMarketplace and the host permission', () => {
+  it('accepts https links on the marketplace origin, under its path prefix', () => {
+    expect(isOnMarketplace(GO, 'https://www.reloquence.com/listings/1-kim')).toBe(true);
+    expect(isOnMarketplace(PREFIXED, 'https://example.com/market/listings/1')).toBe(true);
+    expect(isOnMarketplace(PREFIXED, 'https://example.com/other/listings/1')).toBe(false);
+  });
+
+  it.each([
+    'https://evil.example/listings/1',
+    'https://www.reloquence.com.evil.example/listings/1',
+    'https://evil.example/https://www.reloquence.com/listings/1',
+    'http://www.reloquence.com/listings/1',
+    'https://user@www.reloquence.com/listings/1',
+    'https://www.reloquence.com:8443/listings/1',
+    'javascript:alert(1)',
+    'https://www.reloquence.com/ listings',
+    '',
+  ])('refuses %j', (url) => {
+    expect(isOnMarketplace(GO, url)).toBe(false);
+  });
+
+  it('is false for every link when the marketplace address is unusable', () => {
+    expect(isOnMarketplace({ ...GO, baseUrl: 'https://*.com' }, 'https://www.reloquence.com/listings/1')).toBe(false);
+    expect(marketplaceAddress({ ...GO, baseUrl: 'https://*.com' })).toBeNull();
+    expect(marketplaceAddress({ ...GO, baseUrl: 'https://bücher.example/m/' })).toBe('https://xn--bcher-kva.example/m');
+  });
+
+  it('asks a host permission for one real host only', () => {
+    const settings = (baseUrl: string) => ({ ...DEFAULT_SETTINGS, marketplace: { ...GO, baseUrl } });
+    expect(marketplaceOriginPattern(settings('https://www.reloquence.com'))).toBe('https://www.reloquence.com/*');
+    expect(marketplaceOriginPattern(settings('https://example.com/market'))).toBe('https://example.com/*');
+    expect(marketplaceOriginPattern(settings('https://bücher.example'))).toBe('https://xn--bcher-kva.example/*');
+    for (const bad of ['https://*.com', 'https://exa\u3002mple.com', 'https://\uff45xample.com', 'https://1.2.3.4', 'https://localhost', 'http://x.com', 'https://a.com.']) {
+      expect(marketplaceOriginPattern(settings(bad)), bad).toBeNull();
+    }
   });
 });
 
