@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { formatMoney, formatPercent, formatCost } from '@/lib/metrics/format';
 import { budgetSummary, creatorResults, resultsTotals, type CreatorResults, type TierCount } from '@/lib/store/campaign-stats';
@@ -33,9 +34,20 @@ function commonCurrency(rows: readonly ShortlistRow[]): string | null {
   return [...currencies][0] ?? 'USD';
 }
 
-function tierLabel(t: TierCount): string {
+/** A tier's name comes from the user's settings or an imported file: isolated, as every such text. */
+function tierLabel(t: TierCount): ComponentChildren {
   if (t.tierRank === null) return 'Tier unknown';
-  return `Tier ${t.tierRank}${t.tierName ? ` ${t.tierName}` : ''}`;
+  return (
+    <>
+      Tier {t.tierRank}
+      {t.tierName ? (
+        <>
+          {' '}
+          <bdi>{t.tierName}</bdi>
+        </>
+      ) : null}
+    </>
+  );
 }
 
 function formatRoi(roi: number | null): string {
@@ -56,7 +68,9 @@ export function BudgetView({ campaign, rows, onSetBudget, onSetResults }: Budget
   return (
     <section class="rl-insight" aria-labelledby="rl-budget-title" data-testid="budget-view">
       <header class="rl-insight-head">
-        <h2 id="rl-budget-title">Budget · {campaign.name}</h2>
+        <h2 id="rl-budget-title">
+          Budget · <bdi>{campaign.name}</bdi>
+        </h2>
       </header>
       {currency === null && (
         <p class="rl-notice rl-error" role="alert">
@@ -158,7 +172,11 @@ function ResultsRow({ result, onSetResults }: ResultsRowProps) {
   const currency = creator.currency ?? 'USD';
   const field = (key: keyof Results, label: string, whole = false) => (
     <AmountField
-      label={`${label} of @${creator.handle}`}
+      label={
+        <>
+          {label} of <bdi>@{creator.handle}</bdi>
+        </>
+      }
       hideLabel
       value={entry.results[key]}
       onSave={(text) => {
@@ -169,9 +187,15 @@ function ResultsRow({ result, onSetResults }: ResultsRowProps) {
   );
   return (
     <tr data-testid="results-row" data-handle={creator.handleKey}>
-      <td>@{creator.handle}</td>
+      <td>
+        <bdi>@{creator.handle}</bdi>
+      </td>
       <td class="rl-c-ref">
-        {entry.couponCode && <code>{entry.couponCode}</code>}
+        {entry.couponCode && (
+          <code>
+            <bdi>{entry.couponCode}</bdi>
+          </code>
+        )}
         {entry.affiliateLink && (
           <a href={entry.affiliateLink} target="_blank" rel="noopener noreferrer" title={entry.affiliateLink}>
             {entry.couponCode ? ' link' : 'Affiliate link'}
@@ -189,7 +213,7 @@ function ResultsRow({ result, onSetResults }: ResultsRowProps) {
 }
 
 interface AmountFieldProps {
-  label: string;
+  label: ComponentChildren;
   /** Label read by screen readers only (inside a table whose header names the column). */
   hideLabel?: boolean;
   testId?: string;

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatCost, formatCount, formatMoney, formatPercent, formatRange } from '@/lib/metrics/format';
 import { costPerEngagement } from '@/lib/store/campaign-stats';
 import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
@@ -12,11 +13,22 @@ function costOf(c: Pick<CreatorRecord, 'pricePoint' | 'followers' | 'er'>): numb
   return costPerEngagement(c.pricePoint, c.followers, c.er);
 }
 
-/** The tier and size class in words; the shortlist does not keep the benchmark verdict. */
-function standing(c: CreatorRecord): string {
-  const parts = [c.tierRank === null ? null : `Tier ${c.tierRank}${c.tierName ? ` ${c.tierName}` : ''}`, c.sizeClass ? SIZE_CLASS_LABELS[c.sizeClass] : null];
-  const known = parts.filter((p): p is string => p !== null);
-  return known.length ? known.join(' · ') : 'Tier unknown';
+/** The tier and size class in words (a tier's name isolated); the shortlist does not keep the benchmark verdict. */
+function standing(c: CreatorRecord): ComponentChildren {
+  const size = c.sizeClass ? SIZE_CLASS_LABELS[c.sizeClass] : null;
+  if (c.tierRank === null) return size ?? 'Tier unknown';
+  return (
+    <>
+      Tier {c.tierRank}
+      {c.tierName ? (
+        <>
+          {' '}
+          <bdi>{c.tierName}</bdi>
+        </>
+      ) : null}
+      {size ? ` · ${size}` : null}
+    </>
+  );
 }
 
 export interface CompareViewProps {
@@ -44,12 +56,17 @@ export function CompareView({ rows, onClose }: CompareViewProps) {
             <article class="rl-compare-card" key={`${row.entry.campaignId}/${c.platform}/${c.handleKey}`} data-testid="compare-card">
               <h3>
                 <a href={c.profileUrl} target="_blank" rel="noopener noreferrer">
-                  @{c.handle}
+                  <bdi>@{c.handle}</bdi>
                 </a>
               </h3>
               <p class="rl-compare-sub">
                 {PLATFORM_LABELS[c.platform]}
-                {c.displayName ? ` · ${c.displayName}` : ''}
+                {c.displayName ? (
+                  <>
+                    {' · '}
+                    <bdi>{c.displayName}</bdi>
+                  </>
+                ) : null}
               </p>
               <dl>
                 <dt>Followers</dt>

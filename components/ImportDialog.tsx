@@ -16,7 +16,9 @@ export interface ImportDialogProps {
 
 /**
  * What an import would do, before it does it: how many rows are new, how many replace stored
- * ones, and each invalid row with the reason. Everything from the file is rendered as text.
+ * ones, and each invalid row with its line in the file and the reason (the very checks applying
+ * makes: lib/store/import-check.ts). Everything from the file is rendered as text, in isolated
+ * runs (`<bdi>`) so direction controls in it cannot reverse the words around it.
  */
 export function ImportDialog({ fileName, preview, plan, applying, error, onApply, onCancel }: ImportDialogProps) {
   const canApply = preview.fileError === null && plan.new + plan.updated > 0 && !applying;
@@ -24,10 +26,12 @@ export function ImportDialog({ fileName, preview, plan, applying, error, onApply
   return (
     <div class="rl-modal-backdrop">
       <div class="rl-modal" role="dialog" aria-modal="true" aria-labelledby="rl-import-title" data-testid="import-preview">
-        <h2 id="rl-import-title">Import {fileName}</h2>
+        <h2 id="rl-import-title">
+          Import <bdi>{fileName}</bdi>
+        </h2>
         {preview.fileError ? (
           <p class="rl-error" role="alert" data-testid="import-file-error">
-            {preview.fileError}
+            <bdi>{preview.fileError}</bdi>
           </p>
         ) : (
           <ul class="rl-import-counts">
@@ -50,8 +54,8 @@ export function ImportDialog({ fileName, preview, plan, applying, error, onApply
             <h3>Invalid rows</h3>
             <ol data-testid="import-invalid-rows">
               {listed.map((row) => (
-                <li key={`${row.line}:${row.reason}`}>
-                  <span class="rl-line">{preview.kind === 'csv' ? `Line ${row.line}` : `#${row.line}`}</span> {row.reason}
+                <li key={`${row.line}:${row.reason}`} data-testid="import-invalid-row">
+                  <span class="rl-line">Line {row.line}:</span> <bdi>{row.reason}</bdi>
                 </li>
               ))}
             </ol>
@@ -60,7 +64,7 @@ export function ImportDialog({ fileName, preview, plan, applying, error, onApply
         )}
         {error && (
           <p class="rl-error" role="alert" data-testid="import-error">
-            {error}
+            <bdi>{error}</bdi>
           </p>
         )}
         <div class="rl-modal-actions">

@@ -55,7 +55,9 @@ export function InvitationsList({ invitations, marketplaceName, now, onStatus, o
         <p class="rl-inv-count" data-testid="fee-discounts">
           <strong>{plural(earned, 'fee discount')} earned</strong> · {pending} pending
         </p>
-        <p class="rl-mk-note">Half off your transaction fees on {name} for each creator you invite who posts a listing.</p>
+        <p class="rl-mk-note">
+          Half off your transaction fees on <bdi>{name}</bdi> for each creator you invite who posts a listing.
+        </p>
       </div>
       {sorted.length === 0 ? (
         <p class="rl-inv-empty" data-testid="invitations-empty">
@@ -111,11 +113,16 @@ function InvitationRow({
   return (
     <li class="rl-inv-row" data-testid="invitation-row">
       <div class="rl-inv-who">
-        <span class="rl-inv-handle">{handle ? `@${handle}` : 'Unknown account'}</span>
+        <span class="rl-inv-handle">{handle ? <bdi>@{handle}</bdi> : 'Unknown account'}</span>
         <span class="rl-er-basis">
           {' '}
           · {platform}
-          {campaign && <> · {campaign}</>}
+          {campaign && (
+            <>
+              {' '}
+              · <bdi>{campaign}</bdi>
+            </>
+          )}
         </span>
       </div>
       <div class="rl-inv-meta">

@@ -92,9 +92,14 @@ export function Leaderboard({ rows, growthByCreator }: LeaderboardProps) {
                 </td>
                 <td>
                   <a href={row.creator.profileUrl} target="_blank" rel="noopener noreferrer">
-                    @{row.creator.handle}
+                    <bdi>@{row.creator.handle}</bdi>
                   </a>
-                  {row.creator.displayName && <span class="rl-muted"> {row.creator.displayName}</span>}
+                  {row.creator.displayName && (
+                    <span class="rl-muted">
+                      {' '}
+                      <bdi>{row.creator.displayName}</bdi>
+                    </span>
+                  )}
                 </td>
                 <td>{PLATFORM_LABELS[row.creator.platform]}</td>
                 <td class={value === null ? 'rl-c-num rl-muted' : 'rl-c-num'} data-testid="leaderboard-value">

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { isolate } from '@/lib/bidi';
 import './marketplace.css';
 
 export type InviteState =
@@ -89,10 +90,18 @@ export function MarketplaceActions(props: MarketplaceActionsProps) {
         )}
         {search && (
           <a class="rl-btn rl-mk-link" href={search} target="_blank" rel="noopener noreferrer" data-testid="find-listing">
-            Find on {name}
+            Find on <bdi>{name}</bdi>
           </a>
         )}
-        <InviteButton label={`Invite to ${name}`} state={inviteState} onInvite={onInvite} />
+        <InviteButton
+          label={
+            <>
+              Invite to <bdi>{name}</bdi>
+            </>
+          }
+          state={inviteState}
+          onInvite={onInvite}
+        />
         {isMe ? (
           <span class="rl-mk-me" data-testid="is-me">
             This is you ✓
@@ -107,7 +116,7 @@ export function MarketplaceActions(props: MarketplaceActionsProps) {
       </div>
       {invitationStatus && (
         <p class="rl-mk-note" data-testid="invite-history">
-          {invitationStatus}
+          <bdi>{invitationStatus}</bdi>
         </p>
       )}
       <InviteStatus state={inviteState} messageUrl={messages} />
@@ -124,7 +133,7 @@ export function MarketplaceActions(props: MarketplaceActionsProps) {
 }
 
 /** "Invite to …" / "Copy invite link": says when it is copying. */
-export function InviteButton({ label, state, onInvite }: { label: string; state: InviteState; onInvite(): void }) {
+export function InviteButton({ label, state, onInvite }: { label: ComponentChildren; state: InviteState; onInvite(): void }) {
   const copying = state.kind === 'copying';
   return (
     <button type="button" class="rl-btn" data-testid="invite-button" disabled={copying} aria-busy={copying} onClick={() => onInvite()}>
@@ -150,9 +159,9 @@ export function InviteStatus({ state, messageUrl }: { state: InviteState; messag
         </span>{' '}
         {openMessages}
         {state.link && (
-          <span class="rl-mk-url" title={state.link}>
+          <bdi class="rl-mk-url" title={state.link}>
             {state.link}
-          </span>
+          </bdi>
         )}
       </div>
     );
@@ -169,7 +178,7 @@ export function InviteStatus({ state, messageUrl }: { state: InviteState; messag
   if (state.kind === 'error') {
     return (
       <p class="rl-mk-status rl-error" data-testid="invite-state" role="alert">
-        {state.message}
+        <bdi>{state.message}</bdi>
       </p>
     );
   }
@@ -247,12 +256,12 @@ export function CreateListingControl({
       </div>
       {state.kind === 'opened' && (
         <p class="rl-mk-status rl-mk-ok" data-testid="create-state" role="status">
-          {state.message}
+          <bdi>{state.message}</bdi>
         </p>
       )}
       {state.kind === 'error' && (
         <p class="rl-mk-status rl-error" data-testid="create-state" role="alert">
-          {state.message}
+          <bdi>{state.message}</bdi>
         </p>
       )}
       {working && (
@@ -291,7 +300,7 @@ function LinkListing({
     if (saving) return;
     const url = text.trim();
     if (url === '') {
-      setError(`Paste the address of the creator's listing on ${name}.`);
+      setError(`Paste the address of the creator's listing on ${isolate(name)}.`);
       return;
     }
     setSaving(true);
@@ -316,7 +325,7 @@ function LinkListing({
       <summary data-testid="link-listing">{linked ? 'Change the linked listing…' : extra ? 'Link or create a listing…' : 'Link a listing…'}</summary>
       <form class="rl-mk-form" onSubmit={save} noValidate>
         <label class="rl-mk-label" for={inputId}>
-          Address of the creator's listing on {name}
+          Address of the creator's listing on <bdi>{name}</bdi>
         </label>
         <div class="rl-mk-row">
           <input
@@ -340,7 +349,7 @@ function LinkListing({
         </div>
         {error && (
           <p id={errorId} class="rl-mk-status rl-error" role="alert" data-testid="link-listing-error">
-            {error}
+            <bdi>{error}</bdi>
           </p>
         )}
       </form>
@@ -351,7 +360,9 @@ function LinkListing({
       )}
       {extra && (
         <div class="rl-mk-extra">
-          <p class="rl-mk-label">Or create a listing on {name} for one of these services:</p>
+          <p class="rl-mk-label">
+            Or create a listing on <bdi>{name}</bdi> for one of these services:
+          </p>
           {extra}
         </div>
       )}

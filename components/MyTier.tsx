@@ -49,7 +49,7 @@ function isCount(n: unknown): n is number {
 }
 
 /** "—" and a word: how every unknown reads. */
-function Unknown({ what = 'unknown' }: { what?: string }) {
+function Unknown({ what = 'unknown' }: { what?: ComponentChildren }) {
   return (
     <span class="rl-unknown">
       {UNKNOWN_TEXT} {what}
@@ -96,7 +96,7 @@ export function MyTier(props: MyTierProps) {
     <div class="rl-card rl-my" data-testid="my-tier">
       <div class="rl-who">
         <span class="rl-handle" data-testid="my-handle">
-          {handle}
+          <bdi>{handle}</bdi>
         </span>
         <span class="rl-chip">on {platform}</span>
       </div>
@@ -136,7 +136,7 @@ export function MyTier(props: MyTierProps) {
   );
 }
 
-function Section({ title, children, testId }: { title: string; children: ComponentChildren; testId?: string }) {
+function Section({ title, children, testId }: { title: ComponentChildren; children: ComponentChildren; testId?: string }) {
   return (
     <section class="rl-my-section" data-testid={testId}>
       <h3 class="rl-my-title">{title}</h3>
@@ -150,11 +150,17 @@ function TierSection({ snapshot, analysis, scheme, customTiers }: Pick<MyTierPro
   const size = analysis.sizeClass ? SIZE_CLASS_LABELS[analysis.sizeClass] : null;
   const custom = customTierOf(tier, customTiers);
   return (
-    <Section title={`Your tier · ${scheme.name}`}>
+    <Section
+      title={
+        <>
+          Your tier · <bdi>{scheme.name}</bdi>
+        </>
+      }
+    >
       <div class="rl-tier" data-testid="my-tier-name">
         {tier ? (
           <>
-            <span class="rl-tier-rank">Tier {tier.rank}</span> {tier.name}
+            <span class="rl-tier-rank">Tier {tier.rank}</span> <bdi>{tier.name}</bdi>
             <span class="rl-my-band"> · {formatBand(tier.minFollowers, tier.maxFollowers)}</span>
           </>
         ) : (
@@ -170,10 +176,16 @@ function TierSection({ snapshot, analysis, scheme, customTiers }: Pick<MyTierPro
   );
 }
 
-function noTierReason(snapshot: Snapshot, scheme: TierScheme): string {
+function noTierReason(snapshot: Snapshot, scheme: TierScheme): ComponentChildren {
   if (!isCount(snapshot.followers)) return 'tier unknown: followers unknown';
   const lowest = Math.min(...scheme.tiers.map((t) => t.minFollowers).filter(isCount));
-  if (Number.isFinite(lowest) && snapshot.followers < lowest) return `no tier yet: ${scheme.name} starts at ${formatCompact(lowest)} followers`;
+  if (Number.isFinite(lowest) && snapshot.followers < lowest) {
+    return (
+      <>
+        no tier yet: <bdi>{scheme.name}</bdi> starts at {formatCompact(lowest)} followers
+      </>
+    );
+  }
   return 'tier unknown';
 }
 
@@ -182,7 +194,10 @@ function KeepLine({ analysis, tier, custom }: { analysis: Analysis; tier: TierBa
   const parts = [`${formatCompact(tier.minFollowers)}+ followers`, ...expectationParts(custom, analysis.engagement)];
   return (
     <p class="rl-my-line" data-testid="my-keep">
-      <span class="rl-er-basis">To keep {tier.name}:</span> {parts.join(' · ')}
+      <span class="rl-er-basis">
+        To keep <bdi>{tier.name}</bdi>:
+      </span>{' '}
+      {parts.join(' · ')}
     </p>
   );
 }
@@ -292,7 +307,13 @@ function NextSection({ snapshot, analysis, scheme, customTiers }: Pick<MyTierPro
   if (!isCount(snapshot.followers)) {
     body = <Unknown what="unknown: followers unknown" />;
   } else if (!next) {
-    body = analysis.tier ? `You are in the top tier of ${scheme.name}.` : <Unknown what="no higher tier" />;
+    body = analysis.tier ? (
+      <>
+        You are in the top tier of <bdi>{scheme.name}</bdi>.
+      </>
+    ) : (
+      <Unknown what="no higher tier" />
+    );
   } else {
     const t = next.tier;
     const custom = customTierOf(t, customTiers);
@@ -301,7 +322,7 @@ function NextSection({ snapshot, analysis, scheme, customTiers }: Pick<MyTierPro
     body = (
       <>
         <div class="rl-tier">
-          <span class="rl-tier-rank">Tier {t.rank}</span> {t.name}
+          <span class="rl-tier-rank">Tier {t.rank}</span> <bdi>{t.name}</bdi>
           <span class="rl-my-band"> · {formatBand(t.minFollowers, t.maxFollowers)}</span>
         </div>
         <ul class="rl-my-list">
@@ -380,7 +401,7 @@ function SaveState({ state }: { state: SaveCardState }) {
   if (state.kind === 'saved') {
     return (
       <p class="rl-mk-status rl-mk-ok" data-testid="save-card-state" role="status">
-        Saved {state.fileName || 'the stats card'} to your downloads.
+        Saved <bdi>{state.fileName || 'the stats card'}</bdi> to your downloads.
       </p>
     );
   }
@@ -399,10 +420,14 @@ function Benefits({ tier, testId }: { tier: CustomTier; testId: string }) {
   if (tier.benefits.length === 0) return null;
   return (
     <div class="rl-my-line" data-testid={testId}>
-      <span class="rl-er-basis">Benefits of {tier.name}:</span>
+      <span class="rl-er-basis">
+        Benefits of <bdi>{tier.name}</bdi>:
+      </span>
       <ul class="rl-my-list">
         {tier.benefits.map((b, i) => (
-          <li key={`${i}-${b}`}>{b}</li>
+          <li key={`${i}-${b}`}>
+            <bdi>{b}</bdi>
+          </li>
         ))}
       </ul>
     </div>

@@ -37,6 +37,7 @@ import {
   type MarketplacePaths,
   type Settings,
   type TierChoice,
+  validateBaseUrl,
 } from '@/lib/settings';
 
 // ---------------------------------------------------------------------------------------------
@@ -326,6 +327,17 @@ function samePaths(a: MarketplacePaths, b: MarketplacePaths): boolean {
   return PATH_KEYS.every((k) => a[k].trim() === b[k].trim());
 }
 
+/**
+ * The address as browsers write it (an internationalised name in its `xn--` form), when that
+ * differs from what was typed; null when it is the same or cannot be used.
+ */
+export function addressShownAs(typed: string): string | null {
+  const checked = validateBaseUrl(typed);
+  if (!checked.ok) return null;
+  const asTyped = typed.trim().replace(/\/+$/, '');
+  return checked.url.toLowerCase() === asTyped.toLowerCase() ? null : checked.url;
+}
+
 /** The lowest bound of the custom rows that can be read, for {@link tierCoverageNote}. */
 function coverageNote(draft: SettingsDraft): string | null {
   if (draft.tiers.kind !== 'custom') return null;
@@ -503,6 +515,7 @@ export function OptionsForm(props: OptionsFormProps) {
     setMarket(unedited ? { flavour, paths: { ...FLAVOUR_DEFAULT_PATHS[flavour] } } : { flavour });
   };
 
+  const shownAs = addressShownAs(m.baseUrl);
   const sample = SAMPLE_LISTING[m.flavour];
   const preview: Array<[string, string, string]> = [
     ['Listing page', 'preview-listing', attempt(() => listingUrl(m, sample))],
@@ -583,7 +596,16 @@ export function OptionsForm(props: OptionsFormProps) {
             errors={errors}
             placeholder="https://www.reloquence.com"
             maxLength={MAX_BASE_URL_LENGTH + 20}
-            hint="https:// only, e.g. https://www.reloquence.com or https://example.com/market."
+            hint={
+              shownAs === null ? (
+                'https:// only, e.g. https://www.reloquence.com or https://example.com/market.'
+              ) : (
+                <span data-testid="address-shown-as">
+                  Browsers write this address as <bdi class="rl-o-mono">{shownAs}</bdi>: that is the address that will be saved and opened.
+                  Check that it is the site you mean.
+                </span>
+              )
+            }
             class="rl-o-grow-2"
           />
         </div>
@@ -893,7 +915,10 @@ export function OptionsForm(props: OptionsFormProps) {
           <p data-testid="my-profile">
             {draft.myProfile ? (
               <>
-                <strong>@{draft.myProfile.handle}</strong> on {PLATFORM_LABELS[draft.myProfile.platform] ?? draft.myProfile.platform}
+                <strong>
+                  <bdi>@{draft.myProfile.handle}</bdi>
+                </strong>{' '}
+                on {PLATFORM_LABELS[draft.myProfile.platform] ?? draft.myProfile.platform}
               </>
             ) : (
               <span class="rl-o-muted">Not set — open your own profile and click “This is me” on the card.</span>

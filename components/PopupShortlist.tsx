@@ -1,6 +1,8 @@
+import { Fragment } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatCount, formatMoney, formatPercent } from '@/lib/metrics/format';
 import { PLATFORM_LABELS, type Platform } from '@/lib/platforms/types';
+import { isolate } from '@/lib/bidi';
 import { DEFAULT_CAMPAIGN_ID } from '@/lib/store/db';
 import { ENTRY_STATUSES, ENTRY_STATUS_LABELS, filterAndSort, MAX_TAG_LENGTH, type EntryStatus, type ShortlistRow } from '@/lib/store/shortlist';
 
@@ -167,19 +169,23 @@ function Row({ row, top, onStatus, onAddTag }: RowProps) {
           href={c.profileUrl}
           target="_blank"
           rel="noopener noreferrer"
-          title={c.displayName ? `${c.displayName} — open the profile in a new tab` : 'Open the profile in a new tab'}
+          title={c.displayName ? `${isolate(c.displayName)} — open the profile in a new tab` : 'Open the profile in a new tab'}
           data-testid="popup-handle"
         >
-          @{c.handle}
+          <bdi>@{c.handle}</bdi>
         </a>
-        {e.campaignId !== DEFAULT_CAMPAIGN_ID && <span class="rl-prow-campaign" title={`Campaign: ${row.campaignName}`}>{row.campaignName}</span>}
+        {e.campaignId !== DEFAULT_CAMPAIGN_ID && (
+          <bdi class="rl-prow-campaign" title={`Campaign: ${isolate(row.campaignName)}`}>
+            {row.campaignName}
+          </bdi>
+        )}
         <span class="rl-prow-num" title="Followers" data-testid="popup-followers">
           {formatCount(c.followers)}
         </span>
         <span class="rl-prow-num" title="Engagement rate" data-testid="popup-er">
           {formatPercent(c.er)}
         </span>
-        <span class="rl-prow-tier" title={c.tierName ?? 'Tier unknown'}>
+        <span class="rl-prow-tier" title={c.tierName === null ? 'Tier unknown' : isolate(c.tierName)}>
           {c.tierRank === null ? 'T—' : `T${c.tierRank}`}
         </span>
         <span class="rl-prow-num rl-prow-price" title="Fair price per post">
@@ -207,8 +213,13 @@ function Row({ row, top, onStatus, onAddTag }: RowProps) {
           ))}
         </select>
         {statusError && <FieldError message={statusError} />}
-        <span class="rl-prow-tags" title={e.tags.join('; ')} data-testid="popup-tags">
-          {e.tags.join(' · ')}
+        <span class="rl-prow-tags" title={e.tags.map(isolate).join('; ')} data-testid="popup-tags">
+          {e.tags.map((tag, i) => (
+            <Fragment key={i}>
+              {i > 0 && ' · '}
+              <bdi>{tag}</bdi>
+            </Fragment>
+          ))}
         </span>
         <TagInput handle={c.handle} onAdd={(tag) => onAddTag(row, tag)} />
       </div>

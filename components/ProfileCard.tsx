@@ -136,11 +136,14 @@ export function ProfileCard({
 function Who({ snapshot }: { snapshot: Snapshot }) {
   return (
     <div class="rl-who">
+      {/* The handle and name come from the page: isolated, so direction controls in them cannot reverse the card's text. */}
       <span class="rl-handle" data-testid="handle">
-        {snapshot.handle ? `@${snapshot.handle}` : 'Unknown account'}
+        {snapshot.handle ? <bdi>@{snapshot.handle}</bdi> : 'Unknown account'}
       </span>
       {snapshot.displayName && snapshot.displayName !== snapshot.handle && (
-        <span class="rl-name">{snapshot.displayName}</span>
+        <bdi class="rl-name" data-testid="display-name">
+          {snapshot.displayName}
+        </bdi>
       )}
       <span class="rl-chip">
         {PLATFORM_LABELS[snapshot.platform]}{' '}

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatCount, formatMoney, formatPercent, formatRange } from '@/lib/metrics/format';
 import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS } from '@/lib/platforms/types';
+import { isolate } from '@/lib/bidi';
 import { ENTRY_STATUSES, ENTRY_STATUS_LABELS, type EntryPatch, type ShortlistRow, type SortColumn } from '@/lib/store/shortlist';
 
 /** Fixed so the window of rendered rows is a plain division: row i sits at i × ROW_HEIGHT. */
@@ -175,24 +176,30 @@ function Row({ row, showCampaign, isSelected, isOpen, onToggle, onEdit, onOpen }
       <td class="rl-c-platform">{PLATFORM_LABELS[c.platform]}</td>
       <td class="rl-c-handle">
         <a href={c.profileUrl} target="_blank" rel="noopener noreferrer" data-testid="handle">
-          @{c.handle}
+          <bdi>@{c.handle}</bdi>
         </a>
       </td>
-      <td class="rl-c-name" title={c.displayName ?? undefined}>
+      <td class="rl-c-name" title={c.displayName === null ? undefined : isolate(c.displayName)}>
         {onOpen ? (
           // The keyboard's way to the details panel (a row click is the mouse's).
           <button type="button" class="rl-link rl-name-button" aria-label={`Details of @${c.handle}`} aria-expanded={isOpen} onClick={onOpen} data-testid="open-details">
-            {c.displayName ?? 'Details'}
+            {c.displayName === null ? 'Details' : <bdi>{c.displayName}</bdi>}
           </button>
+        ) : c.displayName === null ? (
+          '—'
         ) : (
-          (c.displayName ?? '—')
+          <bdi>{c.displayName}</bdi>
         )}
       </td>
-      {showCampaign && <td class="rl-c-campaign">{row.campaignName}</td>}
+      {showCampaign && (
+        <td class="rl-c-campaign">
+          <bdi>{row.campaignName}</bdi>
+        </td>
+      )}
       <td class="rl-c-num" data-testid="followers">{formatCount(c.followers)}</td>
       <td class="rl-c-num" data-testid="er">{formatPercent(c.er)}</td>
       <td class="rl-c-num">{formatPercent(c.erPerView)}</td>
-      <td class="rl-c-tier" title={c.tierName ?? undefined}>
+      <td class="rl-c-tier" title={c.tierName === null ? undefined : isolate(c.tierName)}>
         {c.tierRank === null ? '—' : `Tier ${c.tierRank}`}
       </td>
       <td class="rl-c-size">{c.sizeClass ? SIZE_CLASS_LABELS[c.sizeClass] : '—'}</td>

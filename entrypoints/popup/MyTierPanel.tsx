@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { MyTier, type SaveCardState } from '@/components/MyTier';
 import type { InviteState } from '@/components/MarketplaceActions';
 import { signupUrl } from '@/lib/marketplace/links';
+import { isolate } from '@/lib/bidi';
 import { emptySnapshot } from '@/lib/platforms/types';
 import { copyText } from '@/utils/clipboard';
 import { analysisFor, servicesWithPrices } from '@/lib/marketplace/card';
@@ -64,7 +65,7 @@ export function MyTierPanel({ settings, onScreen }: { settings: Settings; onScre
   if (reading === undefined) return <Message title="Reading your numbers…" />;
   if (!reading || !snapshot || !analysis || !me) {
     return (
-      <Message title={me ? `No numbers kept for @${me.handle} yet` : 'No profile marked as yours'}>
+      <Message title={me ? `No numbers kept for ${isolate(`@${me.handle}`)} yet` : 'No profile marked as yours'}>
         Open your own profile once with the extension installed: its numbers are kept for this view and updated on each
         visit.
       </Message>

@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CompareView, MAX_COMPARE, MIN_COMPARE } from '@/components/CompareView';
 import { BudgetView } from '@/components/BudgetView';
@@ -13,7 +14,9 @@ import { storeErrorMessage } from '@/lib/store/errors';
 import { exportRows, parseImport, planImport, toCsv, toJson, type ImportPlan, type ImportPreview } from '@/lib/store/exchange';
 import { historyOf, type SnapshotPoint } from '@/lib/store/history';
 import { onStoreChange } from '@/lib/store/changes';
-import { applyImport, existingRowKeys, exportRowsOfList, readBackup } from '@/lib/store/import-apply';
+import { applyImport, existingRowKeys, exportRowsOfList, readBackup, type LeftOut } from '@/lib/store/import-apply';
+import { isolate } from '@/lib/bidi';
+import { readSettings } from '@/utils/settings-store';
 import {
   createCampaign,
   deleteCampaign,
@@ -64,7 +67,27 @@ interface PendingImport {
   applying: boolean;
 }
 
-type Notice = { kind: 'info' | 'error'; text: string } | null;
+/**
+ * A message above the list. `text` may hold names (campaigns, files) in `<bdi>`; `details` are
+ * one sentence each (what an export left out, what an import kept), shown as a list.
+ */
+type Notice = { kind: 'info' | 'error'; text: ComponentChildren; details?: string[] } | null;
+
+/** Details listed in full up to this many; the rest are counted. */
+const MAX_DETAILS = 50;
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The notice of an export that had to leave stored records out (they no longer validate). */
+function leftOutNotice(leftOut: readonly LeftOut[], what: string): Notice {
+  return {
+    kind: 'error',
+    text: `${what} was saved without ${plural(leftOut.length, 'stored record that can', 'stored records that can')} no longer be read:`,
+    details: leftOut.map((l) => `${l.record}: ${l.reason}.`),
+  };
+}
 
 /** What a chosen campaign shows: its table, its leaderboard, or its budget and results. */
 type View = 'table' | 'leaderboard' | 'budget';
@@ -251,7 +274,7 @@ export function App() {
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
 
   /** Run a store write, report its outcome, and show the stored state again. */
-  async function act<T>(run: (db: Db) => Promise<{ ok: true; value: T } | { ok: false; message: string }>, done: (value: T) => string): Promise<boolean> {
+  async function act<T>(run: (db: Db) => Promise<{ ok: true; value: T } | { ok: false; message: string }>, done: (value: T) => ComponentChildren): Promise<boolean> {
     if (!db) return false;
     const result = await run(db);
     setNotice(result.ok ? { kind: 'info', text: done(result.value) } : { kind: 'error', text: result.message });
@@ -287,7 +310,14 @@ export function App() {
   }
 
   async function removeCampaign(c: CampaignSummary): Promise<boolean> {
-    const done = await act((d) => deleteCampaign(d, c.id), (o) => `Campaign "${c.name}" deleted with its ${o.removedEntries} ${o.removedEntries === 1 ? 'entry' : 'entries'}.`);
+    const done = await act(
+      (d) => deleteCampaign(d, c.id),
+      (o) => (
+        <>
+          Campaign "<bdi>{c.name}</bdi>" deleted with its {o.removedEntries} {o.removedEntries === 1 ? 'entry' : 'entries'}.
+        </>
+      ),
+    );
     if (done) setCampaign(ALL);
     return done;
   }
@@ -310,6 +340,8 @@ export function App() {
     const data = await readBackup(db);
     if (!data.ok) return setNotice({ kind: 'error', text: data.message });
     download(toJson(data.value), `reloquence-backup-${today()}.json`, 'application/json');
+    // Records that no longer validate cannot go in the file: say which, rather than drop them unseen.
+    if (data.value.leftOut.length > 0) setNotice(leftOutNotice(data.value.leftOut, 'The backup'));
   }
 
   async function chooseFile(input: HTMLInputElement) {
@@ -321,9 +353,18 @@ export function App() {
     try {
       text = await file.text();
     } catch {
-      return setNotice({ kind: 'error', text: `The file ${file.name} could not be read.` });
+      return setNotice({
+        kind: 'error',
+        text: (
+          <>
+            The file <bdi>{file.name}</bdi> could not be read.
+          </>
+        ),
+      });
     }
-    const preview = parseImport(text, file.name);
+    // Listing links in a backup are imported only for the marketplace of the settings now.
+    const { settings } = await readSettings();
+    const preview = parseImport(text, file.name, { marketplace: settings.marketplace });
     const existing = await existingRowKeys(db);
     if (!existing.ok) return setNotice({ kind: 'error', text: existing.message });
     setPending({ fileName: file.name, preview, plan: planImport(preview, { keys: existing.value }), error: null, applying: false });
@@ -335,10 +376,17 @@ export function App() {
     const result = await applyImport(db, pending.preview);
     if (!result.ok) return setPending({ ...pending, applying: false, error: result.message });
     setPending(null);
-    const { added, updated, campaignsCreated } = result.value;
+    const { added, updated, campaignsCreated, listings, invitations, kept } = result.value;
+    const marketplace = [listings ? plural(listings, 'listing link', 'listing links') : '', invitations ? plural(invitations, 'invitation', 'invitations') : '']
+      .filter(Boolean)
+      .join(' and ');
     setNotice({
       kind: 'info',
-      text: `Imported ${added} new and ${updated} updated rows${campaignsCreated ? `; ${campaignsCreated} ${campaignsCreated === 1 ? 'campaign' : 'campaigns'} created` : ''}.`,
+      text:
+        `Imported ${added} new and ${updated} updated rows${campaignsCreated ? `; ${campaignsCreated} ${campaignsCreated === 1 ? 'campaign' : 'campaigns'} created` : ''}.` +
+        (marketplace ? ` ${marketplace} imported.` : '') +
+        (kept.length > 0 ? ` ${plural(kept.length, 'record of the file was', 'records of the file were')} not imported because what is stored is newer:` : ''),
+      ...(kept.length > 0 ? { details: kept } : {}),
     });
     await reload();
   }
@@ -362,15 +410,43 @@ export function App() {
             setCampaign(id);
             setSelected(new Set());
           }}
-          onCreate={(name) => act((d) => createCampaign(d, name), (c) => `Campaign "${c.name}" created.`)}
-          onRename={current ? (name) => act((d) => renameCampaign(d, current.id, name), (c) => `Campaign renamed to "${c.name}".`) : null}
+          onCreate={(name) =>
+            act(
+              (d) => createCampaign(d, name),
+              (c) => (
+                <>
+                  Campaign "<bdi>{c.name}</bdi>" created.
+                </>
+              ),
+            )
+          }
+          onRename={
+            current
+              ? (name) =>
+                  act(
+                    (d) => renameCampaign(d, current.id, name),
+                    (c) => (
+                      <>
+                        Campaign renamed to "<bdi>{c.name}</bdi>".
+                      </>
+                    ),
+                  )
+              : null
+          }
         />
         {current && (
           <CampaignActions
             key={current.id}
             campaign={current}
             onArchive={(archived) =>
-              act((d) => updateCampaign(d, current.id, { archived }), (c) => `Campaign "${c.name}" ${c.archived ? 'archived' : 'restored'}.`)
+              act(
+                (d) => updateCampaign(d, current.id, { archived }),
+                (c) => (
+                  <>
+                    Campaign "<bdi>{c.name}</bdi>" {c.archived ? 'archived' : 'restored'}.
+                  </>
+                ),
+              )
             }
             onDelete={() => removeCampaign(current)}
           />
@@ -395,6 +471,16 @@ export function App() {
             ×
           </button>
         </p>
+      )}
+      {notice?.details && notice.details.length > 0 && (
+        <ul class="rl-notice-details" data-testid="notice-details">
+          {notice.details.slice(0, MAX_DETAILS).map((d, i) => (
+            <li key={i}>
+              <bdi>{d}</bdi>
+            </li>
+          ))}
+          {notice.details.length > MAX_DETAILS && <li>…and {notice.details.length - MAX_DETAILS} more.</li>}
+        </ul>
       )}
 
       {current && (
@@ -507,7 +593,7 @@ function CampaignPicker({ campaigns, value, onChange, onCreate, onRename }: Camp
           <option value={ALL}>All campaigns</option>
           {campaigns.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name} ({c.entries}){c.archived ? ' · archived' : ''}
+              {isolate(c.name)} ({c.entries}){c.archived ? ' · archived' : ''}
             </option>
           ))}
         </select>
@@ -577,7 +663,7 @@ function CampaignActions({ campaign, onArchive, onDelete }: CampaignActionsProps
     return (
       <div class="rl-confirm" role="alertdialog" aria-labelledby="rl-confirm-text" data-testid="confirm-delete">
         <span id="rl-confirm-text">
-          Delete "{campaign.name}" and its {campaign.entries} {campaign.entries === 1 ? 'entry' : 'entries'}? This cannot be undone.
+          Delete "<bdi>{campaign.name}</bdi>" and its {campaign.entries} {campaign.entries === 1 ? 'entry' : 'entries'}? This cannot be undone.
         </span>
         <button
           type="button"
@@ -653,7 +739,7 @@ function FilterBar({ filters, setFilter, tiers, tags, onClear }: FilterBarProps)
         <option value="">All tags</option>
         {tags.map((t) => (
           <option key={t} value={t}>
-            {t}
+            {isolate(t)}
           </option>
         ))}
       </select>
@@ -715,7 +801,7 @@ function SelectionBar({ count, shown, total, campaigns, onCompare, onMove, onTag
         <option value="">Move to…</option>
         {campaigns.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.name}
+            {isolate(c.name)}
           </option>
         ))}
       </select>

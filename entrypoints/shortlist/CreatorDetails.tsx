@@ -51,7 +51,7 @@ export function CreatorDetails({ row, history, error, onClose }: CreatorDetailsP
       <header class="rl-insight-head">
         <h2 id="rl-details-title">
           <a href={creator.profileUrl} target="_blank" rel="noopener noreferrer">
-            @{creator.handle}
+            <bdi>@{creator.handle}</bdi>
           </a>
         </h2>
         <button type="button" class="rl-btn" ref={close} onClick={onClose}>
@@ -60,7 +60,13 @@ export function CreatorDetails({ row, history, error, onClose }: CreatorDetailsP
       </header>
       <p class="rl-muted">
         {PLATFORM_LABELS[creator.platform]}
-        {creator.displayName ? ` · ${creator.displayName}` : ''} · {formatCount(creator.followers)} followers · ER {formatPercent(creator.er)} ·{' '}
+        {creator.displayName ? (
+          <>
+            {' · '}
+            <bdi>{creator.displayName}</bdi>
+          </>
+        ) : null}{' '}
+        · {formatCount(creator.followers)} followers · ER {formatPercent(creator.er)} ·{' '}
         {formatMoney(creator.pricePoint, creator.currency ?? 'USD')}
       </p>
       {error ? (

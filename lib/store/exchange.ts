@@ -7,13 +7,30 @@
  * This module works on plain data only: the database layer turns its records into these shapes
  * and applies an import preview in one transaction. Nothing here throws on what a file carries:
  * a file that cannot be read gives `fileError`, a row that cannot be used is listed in `invalid`
- * with the reason, in words a user can act on.
+ * with its line in the file and the reason, in words a user can act on. A row is usable when it
+ * has the form of its format (the schemas below) AND the store will accept it (./import-check.ts,
+ * the very checks applying the import makes again): the preview never counts a row that applying
+ * then refuses. A backup's listing links must lead to the marketplace of the settings at import
+ * time (`ImportOptions.marketplace`).
  */
 import Papa from 'papaparse';
 import * as z from 'zod/mini';
+import { isolate } from '../bidi';
 import type { Platform } from '../platforms/types';
 import type { SizeClass } from '../metrics/tiers';
 import type { InvitationStatus } from '../marketplace/invites';
+import type { Marketplace } from '../marketplace/links';
+import { DEFAULT_SETTINGS } from '../settings';
+import {
+  backupCreatorProblem,
+  campaignProblem,
+  entryProblem,
+  invitationProblem,
+  listingProblem,
+  rowProblem,
+  snapshotProblem,
+  type ImportContext,
+} from './import-check';
 
 // ---------------------------------------------------------------------------------------------
 // Field rules, shared by the CSV rows and the backup records
@@ -456,12 +473,22 @@ export function rowOf(c: CreatorRecord, campaign: string, e: EntryRecord | null)
 
 export interface InvalidRow {
   /**
-   * CSV: the line of the file where the row begins (the header is line 1). JSON: the record's
-   * position (from 1) in its list, which the reason names.
+   * The line of the file where the row or record begins (the header of a CSV is line 1). A
+   * backup's reason also names the record by its list and position ("creator #3"), which is
+   * what finds it in a file written on one line.
    */
   line: number;
   reason: string;
 }
+
+/** The lists of a backup, as {@link ImportPlaces} and the messages name them. */
+export type BackupList = 'creators' | 'campaigns' | 'entries' | 'snapshots' | 'listings' | 'invitations';
+
+/**
+ * Where each valid row and record is in the file, as messages name it ("Line 14", "creator #3
+ * (line 57)"): one label per item, in step with `rows` and with each list of `backup`.
+ */
+export type ImportPlaces = { rows: string[] } & Record<BackupList, string[]>;
 
 export interface ImportPreview {
   kind: 'csv' | 'json';
@@ -472,32 +499,54 @@ export interface ImportPreview {
   fileError: string | null;
   /** A backup's valid records, for the database layer to restore; null for CSV. */
   backup: BackupData | null;
+  where: ImportPlaces;
+  /** What the rows were checked against (./import-check.ts); applying checks them again with it. */
+  context: ImportContext;
 }
 
 export interface ImportOptions {
-  /** `addedAt` of CSV rows that do not carry one; defaults to the time of the import. */
+  /**
+   * The time of the import: `addedAt` of CSV rows that do not carry one, and the limit of dates
+   * (none in the future). Defaults to now.
+   */
   now?: Date;
+  /**
+   * The marketplace of the settings at import time: a backup's listing links must lead to it.
+   * Defaults to the default marketplace.
+   */
+  marketplace?: Marketplace;
 }
 
 /** Larger files are refused rather than risking the tab's memory. */
 export const MAX_IMPORT_CHARS = 100_000_000;
 
-/** Read an imported file's text. Never throws. */
+/**
+ * Read an imported file's text. Never throws. Every row and record is checked as the store will
+ * check it when the import is applied (./import-check.ts), so what the preview counts as
+ * importable is what applying writes; what it cannot import is in `invalid`, with its line and
+ * the field.
+ */
 export function parseImport(text: string, fileName: string, options: ImportOptions = {}): ImportPreview {
   const kind = looksLikeJson(text, fileName) ? 'json' : 'csv';
+  const now = options.now ?? new Date();
+  const context: ImportContext = { now: now.getTime(), marketplace: options.marketplace ?? DEFAULT_SETTINGS.marketplace };
   try {
     const problem = fileProblem(text);
-    if (problem) return failed(kind, problem);
+    if (problem) return failed(kind, problem, context);
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    return kind === 'json' ? parseBackup(body) : parseCsv(body, options.now ?? new Date());
+    return kind === 'json' ? parseBackup(body, context) : parseCsv(body, now, context);
   } catch (error) {
     // Only a bug can land here; the user still gets a message rather than a broken screen.
-    return failed(kind, `The file could not be read (${error instanceof Error ? error.message : 'unexpected error'}).`);
+    return failed(kind, `The file could not be read (${error instanceof Error ? error.message : 'unexpected error'}).`, context);
   }
 }
 
-function failed(kind: ImportPreview['kind'], message: string): ImportPreview {
-  return { kind, rows: [], invalid: [], fileError: message, backup: null };
+function noPlaces(): ImportPlaces {
+  return { rows: [], creators: [], campaigns: [], entries: [], snapshots: [], listings: [], invitations: [] };
+}
+
+function failed(kind: ImportPreview['kind'], message: string, context: ImportContext): ImportPreview {
+  return { kind, rows: [], invalid: [], fileError: message, backup: null, where: noPlaces(), context };
 }
 
 function looksLikeJson(text: unknown, fileName: unknown): boolean {
@@ -543,14 +592,15 @@ type RowResult = { ok: true; row: ExportRow } | { ok: false; reason: string };
 /** Where each known column is in a row: its cell's position. */
 type ColumnPlaces = ReadonlyArray<readonly [number, Column]>;
 
-function parseCsv(text: string, now: Date): ImportPreview {
+function parseCsv(text: string, now: Date, context: ImportContext): ImportPreview {
   const head = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: [',', ';', '\t'] });
   const header = head.data[0] ?? [];
   const columns = columnsOf(header);
   const missing = missingColumns(columns);
-  if (missing) return failed('csv', missing);
+  if (missing) return failed('csv', missing, context);
 
   const rows: ExportRow[] = [];
+  const where: string[] = [];
   const invalid: InvalidRow[] = [];
   const seen = new Map<string, number>();
   const lines = lineCounter(text);
@@ -571,11 +621,15 @@ function parseCsv(text: string, now: Date): ImportPreview {
       const key = rowKey(parsed.row.platform, parsed.row.handle, parsed.row.campaign);
       const earlier = seen.get(key);
       if (earlier !== undefined) return void invalid.push({ line: lineNo, reason: `Same creator and campaign as line ${earlier}.` });
+      // What the store would refuse when applying, refused here already.
+      const refused = rowProblem(parsed.row, context);
+      if (refused !== null) return void invalid.push({ line: lineNo, reason: `${refused}.` });
       seen.set(key, lineNo);
       rows.push(parsed.row);
+      where.push(`Line ${lineNo}`);
     },
   });
-  return { kind: 'csv', rows, invalid, fileError: null, backup: null };
+  return { kind: 'csv', rows, invalid, fileError: null, backup: null, where: { ...noPlaces(), rows: where }, context };
 }
 
 function rowOfCellsOrProblem(result: Papa.ParseStepResult<string[]>, headerLength: number, columns: ColumnPlaces, now: Date): RowResult {
@@ -713,9 +767,10 @@ function issueText(issue: z.core.$ZodIssue, cell: string | undefined): string {
   return cell ? `${issue.message} (it is ${quoted(cell)})` : issue.message;
 }
 
+/** Text of the file quoted in a message, isolated so that direction controls in it stay inside the quotes. */
 function quoted(s: string): string {
   const flat = s.replace(/\s+/g, ' ');
-  return `“${flat.length > 40 ? `${flat.slice(0, 40)}…` : flat}”`;
+  return `“${isolate(flat.length > 40 ? `${flat.slice(0, 40)}…` : flat)}”`;
 }
 
 function sentence(problems: string[]): string {
@@ -737,26 +792,29 @@ const BackupHeaderSchema = z.object({
   invitations: z.optional(z.array(z.unknown())),
 });
 
-function parseBackup(text: string): ImportPreview {
+function parseBackup(text: string, context: ImportContext): ImportPreview {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? ` (${error.message})` : '';
-    return failed('json', `The file is not valid JSON${detail}; it may be damaged or cut short.`);
+    return failed('json', `The file is not valid JSON${detail}; it may be damaged or cut short.`, context);
   }
   const headerProblem = backupHeaderProblem(json);
-  if (headerProblem) return failed('json', headerProblem);
+  if (headerProblem) return failed('json', headerProblem, context);
   const file = BackupHeaderSchema.parse(json);
+  const lines = recordLines(text);
   const invalid: InvalidRow[] = [];
-  const creators = validRecords('creator', file.creators, CreatorRecordSchema, (c) => creatorKey(c.platform, c.handle), invalid);
-  const campaigns = validRecords('campaign', file.campaigns, CampaignRecordSchema, (c) => `id ${c.id}`, invalid);
+  const list = <T>(name: BackupList, label: string, schema: z.ZodMiniType<T>, keyOf: (record: T) => string, check: (record: T) => string | null) =>
+    validRecords({ label, items: file[name] ?? [], lines: lines[name] ?? [] }, schema, keyOf, check, invalid);
+  const creators = list('creators', 'creator', CreatorRecordSchema, (c) => creatorKey(c.platform, c.handle), (c) => backupCreatorProblem(c, context));
+  const campaigns = list('campaigns', 'campaign', CampaignRecordSchema, (c) => `id ${c.id}`, (c) => campaignProblem(c, context));
   const uniqueCampaigns = withUniqueNames(campaigns, invalid);
-  const entries = validRecords('entry', file.entries, EntryRecordSchema, (e) => `${e.campaignId}\u001f${creatorKey(e.platform, e.handle)}`, invalid);
+  const entries = list('entries', 'entry', EntryRecordSchema, (e) => `${e.campaignId}\u001f${creatorKey(e.platform, e.handle)}`, (e) => entryProblem(e, context));
   const linked = linkedEntries(entries, creators, uniqueCampaigns, invalid);
-  const snapshots = validRecords('snapshot', file.snapshots, HistoryRecordSchema, (s) => `${creatorKey(s.platform, s.handle)}\u001f${s.takenAt}`, invalid);
-  const listings = validRecords('listing', file.listings ?? [], ListingRecordSchema, (l) => creatorKey(l.platform, l.handle), invalid);
-  const invitations = validRecords('invitation', file.invitations ?? [], InvitationRecordSchema, (i) => `id ${i.id}`, invalid);
+  const snapshots = list('snapshots', 'snapshot', HistoryRecordSchema, (s) => `${creatorKey(s.platform, s.handle)}\u001f${s.takenAt}`, (s) => snapshotProblem(s, context));
+  const listings = list('listings', 'listing', ListingRecordSchema, (l) => creatorKey(l.platform, l.handle), (l) => listingProblem(l, context));
+  const invitations = list('invitations', 'invitation', InvitationRecordSchema, (i) => `id ${i.id}`, (i) => invitationProblem(i, context));
   const backup: BackupData = {
     creators: creators.map((r) => r.record),
     campaigns: uniqueCampaigns.map((r) => r.record),
@@ -765,7 +823,71 @@ function parseBackup(text: string): ImportPreview {
     listings: listings.map((r) => r.record),
     invitations: invitations.map((r) => r.record),
   };
-  return { kind: 'json', rows: exportRows(backup), invalid, fileError: null, backup };
+  const rows = exportRows(backup);
+  // A row is an entry, or a creator on no campaign (campaign names are unique in the file).
+  const campaignNames = new Map(backup.campaigns.map((c) => [c.id, c.name.toLowerCase()]));
+  const entryPlaces = new Map(linked.map((e) => [`${campaignNames.get(e.record.campaignId) ?? ''}\u001f${creatorKey(e.record.platform, e.record.handle)}`, e.where]));
+  const creatorPlaces = new Map(creators.map((c) => [creatorKey(c.record.platform, c.record.handle), c.where]));
+  const rowPlaces = rows.map((r) => {
+    const key = creatorKey(r.platform, r.handle);
+    return (r.campaign === '' ? creatorPlaces.get(key) : entryPlaces.get(`${r.campaign.toLowerCase()}\u001f${key}`)) ?? 'a row';
+  });
+  const where: ImportPlaces = {
+    rows: rowPlaces,
+    creators: creators.map((r) => r.where),
+    campaigns: uniqueCampaigns.map((r) => r.where),
+    entries: linked.map((r) => r.where),
+    snapshots: snapshots.map((r) => r.where),
+    listings: listings.map((r) => r.where),
+    invitations: invitations.map((r) => r.where),
+  };
+  return { kind: 'json', rows, invalid, fileError: null, backup, where, context };
+}
+
+/**
+ * The line where each record of the backup's lists begins, list by list: a scan of the text
+ * JSON.parse has already read, so it only tracks strings and nesting.
+ */
+function recordLines(text: string): Partial<Record<string, number[]>> {
+  const found: Record<string, number[]> = {};
+  let line = 1;
+  let depth = 0;
+  let key: string | null = null;
+  let lastString: string | null = null;
+  let current: number[] | null = null;
+  let expectItem = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13) continue;
+    if (current !== null && depth === 2 && expectItem && c !== 93) {
+      current.push(line);
+      expectItem = false;
+    }
+    if (c === 34) {
+      // A string: find its end (escapes skipped); keys of the top-level object are remembered.
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      if (depth === 1) lastString = text.slice(i + 1, j);
+      i = j;
+      continue;
+    }
+    if (c === 58 && depth === 1) key = lastString;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth === 2 && c === 91 && key !== null) {
+        current = found[key] = [];
+        expectItem = true;
+      }
+    } else if (c === 125 || c === 93) {
+      depth--;
+      if (depth < 2) current = null;
+    } else if (c === 44 && depth === 2 && current !== null) expectItem = true;
+  }
+  return found;
 }
 
 function backupHeaderProblem(json: unknown): string | null {
@@ -790,39 +912,52 @@ function backupHeaderProblem(json: unknown): string | null {
 interface Valid<T> {
   record: T;
   position: number;
+  line: number;
+  /** How messages name it: "creator #3 (line 57)". */
+  where: string;
 }
 
-/** Records that parse, each key once; the others go to `invalid` with their position and reason. */
+/**
+ * Records that parse and that the store accepts (`check`, ./import-check.ts), each key once; the
+ * others go to `invalid` with their line, position and reason.
+ */
 function validRecords<T>(
-  label: string,
-  items: unknown[],
+  list: { label: string; items: unknown[]; lines: readonly number[] },
   schema: z.ZodMiniType<T>,
   keyOf: (record: T) => string,
+  check: (record: T) => string | null,
   invalid: InvalidRow[],
 ): Array<Valid<T>> {
+  const { label, items, lines } = list;
   const seen = new Map<string, number>();
   const valid: Array<Valid<T>> = [];
   items.forEach((item, i) => {
     const position = i + 1;
+    const line = lines[i] ?? 1;
     const where = `${label} #${position}`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      invalid.push({ line: position, reason: `${where}: is not a record.` });
+      invalid.push({ line, reason: `${where}: is not a record.` });
       return;
     }
     const parsed = schema.safeParse(item);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || label}: ${issue.message}`);
-      invalid.push({ line: position, reason: `${where}: ${sentence(problems)}` });
+      invalid.push({ line, reason: `${where}: ${sentence(problems)}` });
       return;
     }
     const key = keyOf(parsed.data);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      invalid.push({ line: position, reason: `${where}: the same ${label} as #${earlier}.` });
+      invalid.push({ line, reason: `${where}: the same ${label} as #${earlier}.` });
+      return;
+    }
+    const refused = check(parsed.data);
+    if (refused !== null) {
+      invalid.push({ line, reason: `${where}: ${refused}.` });
       return;
     }
     seen.set(key, position);
-    valid.push({ record: parsed.data, position });
+    valid.push({ record: parsed.data, position, line, where: `${where} (line ${line})` });
   });
   return valid;
 }
@@ -830,14 +965,14 @@ function validRecords<T>(
 /** CSV rows name campaigns, so two campaigns may not share a name (compared case-insensitively). */
 function withUniqueNames(campaigns: Array<Valid<CampaignRecord>>, invalid: InvalidRow[]): Array<Valid<CampaignRecord>> {
   const byName = new Map<string, number>();
-  return campaigns.filter(({ record, position }) => {
+  return campaigns.filter(({ record, position, line }) => {
     const name = record.name.toLowerCase();
     const earlier = byName.get(name);
     if (earlier === undefined) {
       byName.set(name, position);
       return true;
     }
-    invalid.push({ line: position, reason: `campaign #${position}: the same name as campaign #${earlier} (${quoted(record.name)}).` });
+    invalid.push({ line, reason: `campaign #${position}: the same name as campaign #${earlier} (${quoted(record.name)}).` });
     return false;
   });
 }
@@ -851,13 +986,13 @@ function linkedEntries(
 ): Array<Valid<EntryRecord>> {
   const creatorKeys = new Set(creators.map((c) => creatorKey(c.record.platform, c.record.handle)));
   const campaignIds = new Set(campaigns.map((c) => c.record.id));
-  return entries.filter(({ record, position }) => {
+  return entries.filter(({ record, position, line }) => {
     const missing = !creatorKeys.has(creatorKey(record.platform, record.handle))
       ? `its creator (${record.platform} @${record.handle}) is not in the file`
       : !campaignIds.has(record.campaignId)
         ? `its campaign (id ${quoted(record.campaignId)}) is not in the file`
         : null;
-    if (missing) invalid.push({ line: position, reason: `entry #${position}: ${missing}.` });
+    if (missing) invalid.push({ line, reason: `entry #${position}: ${missing}.` });
     return missing === null;
   });
 }

@@ -3,11 +3,14 @@
  * ISO text, entries naming campaigns) and the database records (./shortlist.ts, ./history.ts:
  * Unix seconds, lower-cased handle keys, a snapshot on every creator).
  *
- * - {@link readBackup} reads the whole store as {@link BackupData}, for both exports.
+ * - {@link readBackup} reads the whole store as {@link BackupData}, for both exports, and lists
+ *   the stored records it had to leave out (they no longer validate) with the reason.
  * - {@link existingRowKeys} gives the preview its "new or updated" split.
- * - {@link applyImport} writes an import preview in ONE transaction: every record is converted
- *   and validated with the store's own schemas first, and a single refusal aborts the lot, with
- *   a message naming the row.
+ * - {@link applyImport} writes an import preview in ONE transaction. It first checks the
+ *   preview's rows and records again with the very checks the preview made (./import-check.ts,
+ *   with the preview's own time and marketplace), then converts and validates every record with
+ *   the store's own schemas; a single refusal aborts the lot, with a message naming the row (its
+ *   line in the file) and the field.
  *
  * Merge rules (an import never loses what the browser measured):
  * - Campaigns are matched by name, ignoring case; a name not stored yet becomes a new campaign.
@@ -18,13 +21,19 @@
  * - A creator's numbers come from profile visits. A stored creator keeps its numbers unless the
  *   file is a backup whose reading is newer; a CSV carries no reading date, so it never
  *   replaces them.
- * - Marketplace records (backups only, version 2): a creator's listing link in the file replaces
- *   the stored one only when it was linked later (`linkedAt`); an invitation replaces the stored
- *   one with its id only when its status was set later (`statusAt`). Others are added.
+ * - Marketplace records (backups only, version 2), see {@link invitationOutcome} and
+ *   {@link listingOutcome}: a creator's listing link in the file replaces the stored one only
+ *   when it was linked later (`linkedAt`); an invitation replaces the stored one with its id
+ *   only when it is the same invitation (same creator, same date invited), its status was set
+ *   later (`statusAt`) and it does not move the status back (invited → joined → listed). Every
+ *   stored record kept instead of the file's is reported in {@link ImportCounts.kept}. Others
+ *   are added.
  */
 import { unwrap, type IDBPDatabase } from 'idb';
 import * as z from 'zod/mini';
-import { emptySnapshot, type Platform, type Snapshot } from '../platforms/types';
+import { isolate } from '../bidi';
+import { INVITATION_STATUS_LABELS, INVITATION_STATUSES, type InvitationStatus } from '../marketplace/invites';
+import { PLATFORM_LABELS, type Platform } from '../platforms/types';
 import { DEFAULT_CAMPAIGN_ID, type LensDB } from './db';
 import { inTransaction, StoreInputError, withStoreErrors, type StoreResult } from './errors';
 import {
@@ -41,18 +50,26 @@ import {
   type ListingRecord as ExchangeListing,
 } from './exchange';
 import { SnapshotPointSchema, type SnapshotPoint } from './history';
-import { ListingLinkSchema, StoredInvitationSchema, type ListingLink, type StoredInvitation } from './marketplace';
 import {
-  CampaignSchema,
-  CreatorRecordSchema,
-  EntrySchema,
-  handleKey,
-  profileUrlOf,
-  type Campaign,
-  type CreatorRecord,
-  type Entry,
-  type ShortlistRow,
-} from './shortlist';
+  backupCreatorProblem,
+  campaignProblem,
+  creatorOfRow,
+  entryProblem,
+  invitationProblem,
+  listingProblem,
+  recordProblem,
+  rowProblem,
+  snapshotProblem,
+  storeCreator,
+  storeEntry,
+  storeInvitation,
+  storeListing,
+  storePoint,
+  toSeconds,
+  type EntryFields,
+} from './import-check';
+import { ListingLinkSchema, StoredInvitationSchema, type ListingLink, type StoredInvitation } from './marketplace';
+import { CampaignSchema, CreatorRecordSchema, EntrySchema, handleKey, type Campaign, type CreatorRecord, type Entry, type ShortlistRow } from './shortlist';
 
 type Db = IDBPDatabase<LensDB>;
 
@@ -65,6 +82,15 @@ export interface ImportCounts {
   creatorsCreated: number;
   /** Growth-history points written (backups only). */
   historyPoints: number;
+  /** Listing links written: new, or linked later than the stored one (backups only). */
+  listings: number;
+  /** Invitations written: new, or a later step of the stored one (backups only). */
+  invitations: number;
+  /**
+   * Records of the file that were not written because the store holds a newer or a different
+   * record with the same key: one sentence each, naming the record and what was kept.
+   */
+  kept: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -74,24 +100,18 @@ function toIso(seconds: number): string {
   return new Date(seconds * 1000).toISOString();
 }
 
-/** ISO text as Unix seconds; the exchange layer has already checked the form, `fallback` covers the rest. */
-function toSeconds(iso: string, fallback: number): number {
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) && ms >= 0 ? Math.floor(ms / 1000) : fallback;
-}
-
 /** Invitation times are Unix milliseconds (lib/marketplace/invites.ts). */
 function msToIso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function toMillis(iso: string, fallback: number): number {
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) && ms >= 0 ? ms : fallback;
-}
-
 function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
+}
+
+/** The day of a date, as the messages show it. */
+function day(ms: number): string {
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : 'an unknown date';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,30 +216,101 @@ function parsedAll<T>(schema: z.ZodMiniType<T>, raw: unknown[]): T[] {
   });
 }
 
+/** A stored record an export had to leave out. */
+export interface LeftOut {
+  /** Which record, as far as it can still be read: "creator @kim on Instagram", "campaign “Spring”". */
+  record: string;
+  /** Why, in plain words: "ER 5e9 % is not a rate", "its creator's record cannot be read". */
+  reason: string;
+}
+
+export interface BackupRead extends BackupData {
+  /** Stored records that no longer validate, so are not in the export: each with the reason. */
+  leftOut: LeftOut[];
+}
+
+type Noun = 'creator' | 'campaign' | 'entry' | 'history point' | 'listing link' | 'invitation';
+
+function textField(raw: unknown, key: string): string | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const value = (raw as Record<string, unknown>)[key];
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
+}
+
+/** A stored record named by whatever of it can still be read. */
+function nameOf(noun: Noun, raw: unknown, campaignNames: ReadonlyMap<string, string>): string {
+  const platform = textField(raw, 'platform');
+  const handle = textField(raw, 'handle') ?? textField(raw, 'handleKey');
+  const who = handle ? ` of ${isolate(`@${handle}`)}${platform ? ` on ${PLATFORM_LABELS[platform as Platform] ?? isolate(platform)}` : ''}` : '';
+  if (noun === 'campaign') {
+    const name = textField(raw, 'name');
+    return name ? `campaign “${isolate(name)}”` : 'a campaign';
+  }
+  if (noun === 'entry') {
+    const campaignId = textField(raw, 'campaignId');
+    const campaign = campaignId === null ? null : (campaignNames.get(campaignId) ?? null);
+    return `the entry${who}${campaign ? ` on “${isolate(campaign)}”` : ''}`;
+  }
+  return who ? `the ${noun}${who}` : `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/** The records of `raw` that parse, and each one that does not as a {@link LeftOut}. */
+function parsedReporting<T>(
+  schema: z.ZodMiniType<T>,
+  raw: unknown[],
+  noun: Noun,
+  leftOut: LeftOut[],
+  campaignNames: ReadonlyMap<string, string> = new Map(),
+): T[] {
+  return raw.flatMap((r) => {
+    const parsed = schema.safeParse(r);
+    if (parsed.success) return [parsed.data];
+    const reason = typeof r !== 'object' || r === null || Array.isArray(r) ? 'it is not a record' : (recordProblem(schema, r) ?? 'it is not valid');
+    leftOut.push({ record: nameOf(noun, r, campaignNames), reason });
+    return [];
+  });
+}
+
 /**
  * Everything stored, in the exchange shapes (for "Export CSV" through `exportRows`, and for the
- * JSON backup). Records that no longer parse are left out, as the lists leave them out.
+ * JSON backup). Records that no longer parse cannot be written to a file the import would read:
+ * they are left out, and each is listed in `leftOut` with the reason, so the export can say so.
  */
-export function readBackup(db: Db): Promise<StoreResult<BackupData>> {
+export function readBackup(db: Db): Promise<StoreResult<BackupRead>> {
   return withStoreErrors(() =>
     inTransaction(db, ['campaigns', 'creators', 'entries', 'snapshots', 'listings', 'invitations'], 'readonly', async (tx) => {
-      const [campaigns, creators, entries, points, listings, invitations] = await Promise.all([
-        tx.objectStore('campaigns').getAll().then((r) => parsedAll(CampaignSchema, r)),
-        tx.objectStore('creators').getAll().then((r) => parsedAll(CreatorFiguresSchema, r)),
-        tx.objectStore('entries').getAll().then((r) => parsedAll(EntrySchema, r)),
-        tx.objectStore('snapshots').getAll().then((r) => parsedAll(SnapshotPointSchema, r)),
-        tx.objectStore('listings').getAll().then((r) => parsedAll(ListingLinkSchema, r)),
-        tx.objectStore('invitations').getAll().then((r) => parsedAll(StoredInvitationSchema, r)),
+      const [rawCampaigns, rawCreators, rawEntries, rawPoints, rawListings, rawInvitations] = await Promise.all([
+        tx.objectStore('campaigns').getAll(),
+        tx.objectStore('creators').getAll(),
+        tx.objectStore('entries').getAll(),
+        tx.objectStore('snapshots').getAll(),
+        tx.objectStore('listings').getAll(),
+        tx.objectStore('invitations').getAll(),
       ]);
+      const leftOut: LeftOut[] = [];
+      const campaigns = parsedReporting(CampaignSchema, rawCampaigns, 'campaign', leftOut);
+      const campaignNames = new Map(campaigns.map((c) => [c.id, c.name]));
+      const creators = parsedReporting(CreatorFiguresSchema, rawCreators, 'creator', leftOut);
+      const entries = parsedReporting(EntrySchema, rawEntries, 'entry', leftOut, campaignNames);
+      const points = parsedReporting(SnapshotPointSchema, rawPoints, 'history point', leftOut);
+      const listings = parsedReporting(ListingLinkSchema, rawListings, 'listing link', leftOut);
+      const invitations = parsedReporting(StoredInvitationSchema, rawInvitations, 'invitation', leftOut);
       const handles = new Map(creators.map((c) => [creatorId(c.platform, c.handleKey), c.handle]));
       const handleOf = (platform: string, key: string) => handles.get(creatorId(platform, key)) ?? key;
+      const withCreator = entries.filter((e) => {
+        if (handles.has(creatorId(e.platform, e.handleKey))) return true;
+        leftOut.push({ record: nameOf('entry', e, campaignNames), reason: "its creator's record is missing or cannot be read" });
+        return false;
+      });
       return {
         creators: creators.map(exchangeCreator),
         campaigns: campaigns.map(exchangeCampaign),
-        entries: entries.filter((e) => handles.has(creatorId(e.platform, e.handleKey))).map((e) => exchangeEntry(e, handleOf(e.platform, e.handleKey))),
+        entries: withCreator.map((e) => exchangeEntry(e, handleOf(e.platform, e.handleKey))),
         snapshots: points.map((p) => exchangeHistory(p, handleOf(p.platform, p.handleKey))),
         listings: listings.map(exchangeListing),
         invitations: invitations.map(exchangeInvitation),
+        leftOut,
       };
     }),
   );
@@ -259,243 +350,152 @@ export function existingRowKeys(db: Db): Promise<StoreResult<Set<string>>> {
 // ---------------------------------------------------------------------------------------------
 // Exchange → store (import)
 
-/** What an import carries, whichever the file: creators, campaigns by name, entries by campaign name. */
+/** What an import carries, whichever the file: creators, campaigns by name, entries by campaign name; each with where it is in the file. */
 interface Incoming {
-  creators: Array<{ record: ExchangeCreator; readAt: number | null }>;
-  campaigns: Array<{ name: string; budget: number | null; createdAt: number | null }>;
-  entries: Array<{ campaign: string; row: EntryFields }>;
-  history: HistoryRecord[];
+  creators: Array<{ record: ExchangeCreator; readAt: number | null; where: string }>;
+  campaigns: Array<{ name: string; budget: number | null; createdAt: number | null; where: string }>;
+  entries: Array<{ campaign: string; row: EntryFields; where: string }>;
+  history: Array<{ record: HistoryRecord; where: string }>;
 }
 
-type EntryFields = Pick<
-  ExportRow,
-  'platform' | 'handle' | 'status' | 'agreedPrice' | 'tags' | 'notes' | 'couponCode' | 'affiliateLink' | 'orders' | 'revenue' | 'cost' | 'addedAt'
->;
-
-function creatorOfRow(row: ExportRow): ExchangeCreator {
-  const { platform, handle, displayName, profileUrl, followers, er, erPerView, tierRank, tierName, sizeClass, priceLow, pricePoint, priceHigh, addedAt } = row;
-  return { platform, handle, displayName, profileUrl, followers, er, erPerView, tierRank, tierName, sizeClass, priceLow, pricePoint, priceHigh, addedAt, updatedAt: addedAt };
-}
-
-function incomingOfRows(rows: readonly ExportRow[]): Incoming {
-  const creators = new Map<string, { record: ExchangeCreator; readAt: number | null }>();
-  const campaigns = new Map<string, { name: string; budget: null; createdAt: null }>();
-  for (const row of rows) {
+function incomingOfRows(rows: readonly ExportRow[], where: readonly string[]): Incoming {
+  const creators = new Map<string, Incoming['creators'][number]>();
+  const campaigns = new Map<string, Incoming['campaigns'][number]>();
+  rows.forEach((row, i) => {
+    const at = where[i] ?? 'a row';
     const id = creatorId(row.platform, handleKey(row.handle));
     // A CSV does not say when its numbers were read, so they never replace a stored reading.
-    if (!creators.has(id)) creators.set(id, { record: creatorOfRow(row), readAt: null });
+    if (!creators.has(id)) creators.set(id, { record: creatorOfRow(row), readAt: null, where: at });
     if (row.campaign && !campaigns.has(row.campaign.toLowerCase())) {
-      campaigns.set(row.campaign.toLowerCase(), { name: row.campaign, budget: null, createdAt: null });
+      campaigns.set(row.campaign.toLowerCase(), { name: row.campaign, budget: null, createdAt: null, where: at });
     }
-  }
-  return { creators: [...creators.values()], campaigns: [...campaigns.values()], entries: rows.map((row) => ({ campaign: row.campaign, row })), history: [] };
+  });
+  return {
+    creators: [...creators.values()],
+    campaigns: [...campaigns.values()],
+    entries: rows.map((row, i) => ({ campaign: row.campaign, row, where: where[i] ?? 'a row' })),
+    history: [],
+  };
 }
 
 /** `rows` are the preview's rows of the backup: those with no campaign are its creators on none. */
-function incomingOfBackup(backup: BackupData, rows: readonly ExportRow[], now: number): Incoming {
+function incomingOfBackup(preview: ImportPreview & { backup: BackupData }, now: number): Incoming {
+  const { backup, rows, where } = preview;
   const names = new Map(backup.campaigns.map((c) => [c.id, c.name]));
-  const onNoCampaign: Incoming['entries'] = rows.filter((r) => r.campaign === '').map((row) => ({ campaign: '', row }));
+  const onNoCampaign: Incoming['entries'] = rows.flatMap((row, i) => (row.campaign === '' ? [{ campaign: '', row, where: where.rows[i] ?? 'a row' }] : []));
   return {
-    creators: backup.creators.map((record) => ({ record, readAt: toSeconds(record.updatedAt, now) })),
-    campaigns: backup.campaigns.map((c) => ({ name: c.name, budget: c.budget, createdAt: toSeconds(c.createdAt, now) })),
+    creators: backup.creators.map((record, i) => ({ record, readAt: toSeconds(record.updatedAt, now), where: where.creators[i] ?? 'a creator' })),
+    campaigns: backup.campaigns.map((c, i) => ({ name: c.name, budget: c.budget, createdAt: toSeconds(c.createdAt, now), where: where.campaigns[i] ?? 'a campaign' })),
     entries: [
-      ...backup.entries.flatMap((e) => {
+      ...backup.entries.flatMap((e, i) => {
         const campaign = names.get(e.campaignId);
-        return campaign === undefined ? [] : [{ campaign, row: e }];
+        return campaign === undefined ? [] : [{ campaign, row: e, where: where.entries[i] ?? 'an entry' }];
       }),
       ...onNoCampaign,
     ],
-    history: backup.snapshots,
+    history: backup.snapshots.map((record, i) => ({ record, where: where.snapshots[i] ?? 'a history point' })),
   };
 }
 
 /**
- * The snapshot an imported creator is stored with. A file carries figures, not the page read, so
- * the snapshot holds the counts the file has and says where they came from.
+ * The first row or record of the preview that its own checks (./import-check.ts) refuse, with
+ * the preview's time and marketplace; null when there is none. The preview has already moved
+ * every such row to `invalid`, so this finds one only in a preview changed since it was made.
  */
-function importedSnapshot(c: ExchangeCreator): Snapshot {
-  return emptySnapshot({
-    platform: c.platform,
-    kind: 'profile',
-    state: 'ok',
-    url: c.profileUrl ?? '',
-    handle: c.handle,
-    displayName: c.displayName,
-    followers: c.followers,
-    source: 'Imported file',
-    notes: ['Figures imported from a file; open the profile to read it again.'],
-  });
-}
-
-function storeCreator(c: ExchangeCreator, stored: CreatorRecord | null, readAt: number | null, now: number): CreatorRecord {
-  if (stored && (readAt === null || readAt <= stored.updatedAt)) {
-    return { ...stored, displayName: stored.displayName ?? c.displayName };
-  }
-  const snapshot = importedSnapshot(c);
-  return {
-    platform: c.platform,
-    handleKey: handleKey(c.handle),
-    handle: c.handle,
-    displayName: c.displayName ?? stored?.displayName ?? null,
-    profileUrl: profileUrlOf(snapshot, c.handle),
-    addedAt: stored?.addedAt ?? toSeconds(c.addedAt, now),
-    updatedAt: readAt ?? now,
-    snapshot,
-    followers: c.followers,
-    er: c.er,
-    erPerView: c.erPerView,
-    tierRank: c.tierRank,
-    tierName: c.tierName,
-    sizeClass: c.sizeClass,
-    pricePoint: c.pricePoint,
-    priceLow: c.priceLow,
-    priceHigh: c.priceHigh,
-    currency: stored?.currency ?? (c.pricePoint === null ? null : 'USD'),
+export function firstImportProblem(preview: ImportPreview): { where: string; problem: string } | null {
+  const ctx = preview.context;
+  const first = <T>(items: readonly T[], places: readonly string[], check: (item: T) => string | null) => {
+    for (const [i, item] of items.entries()) {
+      const problem = check(item);
+      if (problem !== null) return { where: places[i] ?? `record #${i + 1}`, problem };
+    }
+    return null;
   };
+  const { backup, where } = preview;
+  if (!backup) return first(preview.rows, where.rows, (row) => rowProblem(row, ctx));
+  return (
+    first(backup.creators, where.creators, (c) => backupCreatorProblem(c, ctx)) ??
+    first(backup.campaigns, where.campaigns, (c) => campaignProblem(c, ctx)) ??
+    first(backup.entries, where.entries, (e) => entryProblem(e, ctx)) ??
+    first(preview.rows, where.rows, (row) => (row.campaign === '' ? entryProblem(row, ctx) : null)) ??
+    first(backup.snapshots, where.snapshots, (s) => snapshotProblem(s, ctx)) ??
+    first(backup.listings, where.listings, (l) => listingProblem(l, ctx)) ??
+    first(backup.invitations, where.invitations, (i) => invitationProblem(i, ctx))
+  );
 }
 
-function storeEntry(campaignId: string, r: EntryFields, now: number): Entry {
-  return {
-    campaignId,
-    platform: r.platform,
-    handleKey: handleKey(r.handle),
-    notes: r.notes,
-    tags: [...r.tags],
-    status: r.status,
-    agreedPrice: r.agreedPrice,
-    couponCode: r.couponCode,
-    affiliateLink: r.affiliateLink,
-    results: { orders: r.orders, revenue: r.revenue, cost: r.cost },
-    addedAt: toSeconds(r.addedAt, now),
-    updatedAt: now,
-  };
-}
-
-function storePoint(h: HistoryRecord, now: number): SnapshotPoint {
-  return {
-    platform: h.platform,
-    handleKey: handleKey(h.handle),
-    takenAt: toSeconds(h.takenAt, now),
-    followers: h.followers,
-    // The backup does not say; a rounded count is the safe assumption.
-    followersExact: false,
-    following: h.following,
-    postsCount: h.postsCount,
-    totalLikes: h.totalLikes,
-    er: h.er,
-    erPerView: h.erPerView,
-    pricePoint: null,
-  };
-}
-
-function storeListing(l: ExchangeListing, now: number): ListingLink {
-  return {
-    platform: l.platform,
-    handleKey: handleKey(l.handle),
-    handle: l.handle,
-    url: l.url,
-    listingId: l.listingId,
-    slug: l.slug,
-    linkedAt: toSeconds(l.linkedAt, now),
-    opened: l.opened === null ? null : toSeconds(l.opened, now),
-  };
-}
-
-function storeInvitation(i: ExchangeInvitation, now: number): StoredInvitation {
-  return {
-    id: i.id,
-    platform: i.platform,
-    handle: i.handle,
-    handleKey: handleKey(i.handle),
-    displayName: i.displayName,
-    campaign: i.campaign,
-    invitedAt: toMillis(i.invitedAt, now * 1000),
-    status: i.status,
-    statusAt: toMillis(i.statusAt, now * 1000),
-  };
-}
-
-const listingKey = (l: ListingLink) => creatorId(l.platform, l.handleKey);
-
-/**
- * The incoming records to write: those with no stored record of their key, and those dated later
- * than the stored one (a stored record that no longer parses counts as none).
- */
-function newerThanStored<T>(incoming: readonly T[], stored: readonly T[], keyOf: (record: T) => string, dateOf: (record: T) => number): T[] {
-  const storedDates = new Map(stored.map((r) => [keyOf(r), dateOf(r)]));
-  return incoming.filter((r) => {
-    const date = storedDates.get(keyOf(r));
-    return date === undefined || dateOf(r) > date;
-  });
-}
-
-const FIELD_LABELS: Record<string, string> = {
-  handle: 'handle',
-  handleKey: 'handle',
-  displayName: 'display name',
-  profileUrl: 'profile URL',
-  followers: 'followers',
-  er: 'ER',
-  erPerView: 'ER per view',
-  tierRank: 'tier',
-  tierName: 'tier name',
-  pricePoint: 'price',
-  priceLow: 'price low',
-  priceHigh: 'price high',
-  notes: 'notes',
-  tags: 'tags',
-  agreedPrice: 'agreed price',
-  couponCode: 'coupon code',
-  affiliateLink: 'affiliate link',
-  orders: 'orders',
-  revenue: 'revenue',
-  cost: 'cost',
-  name: 'campaign name',
-  budget: 'budget',
-  takenAt: 'date',
-  url: 'listing address',
-  listingId: 'listing id',
-  slug: 'listing slug',
-  linkedAt: 'date',
-  opened: 'date',
-  id: 'id',
-  campaign: 'campaign tag',
-  invitedAt: 'date',
-  status: 'status',
-  statusAt: 'date',
-};
-
-/** Validate with the store's schema, or refuse the whole import naming the record and the field. */
-function checked<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
+/** Validate with the store's schema, or refuse the whole import naming the row and the field. */
+function checked<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue ? [...issue.path].reverse().find((p): p is string => typeof p === 'string' && p in FIELD_LABELS) : undefined;
-  const label = field ? FIELD_LABELS[field] : 'a value';
-  const detail = issue && issue.message !== 'Invalid input' && !issue.message.startsWith('Too ') ? issue.message : 'is not accepted by the shortlist';
-  throw new StoreInputError(`Nothing was imported: ${what}: ${label} ${detail}.`);
+  throw new StoreInputError(`Nothing was imported: ${where}: ${recordProblem(schema, value) ?? 'a value is not accepted by the shortlist'}.`);
 }
 
-function describe(platform: Platform, handle: string, campaign?: string): string {
-  const who = `@${handle} on ${platform}`;
-  return campaign === undefined ? who : `the row for ${who} (campaign "${campaign || 'Shortlist'}")`;
+function who(platform: Platform, handle: string): string {
+  return `${isolate(`@${handle}`)} on ${PLATFORM_LABELS[platform] ?? platform}`;
+}
+
+const STATUS_RANK: Record<InvitationStatus, number> = Object.fromEntries(INVITATION_STATUSES.map((s, i) => [s, i])) as Record<InvitationStatus, number>;
+
+function statusText(i: StoredInvitation): string {
+  return `“${INVITATION_STATUS_LABELS[i.status]}”, ${day(i.statusAt)}`;
+}
+
+/**
+ * What to do with an invitation of the file whose id is already stored. It replaces the stored
+ * one only when it is a later step of the same invitation: the same creator and date invited,
+ * a status set later, and a status at least as far along (invited → joined → listed). A stored
+ * invitation that is newer, further along, or another invitation altogether is kept, and the
+ * sentence says so; an identical one is left as it is without a word.
+ */
+export function invitationOutcome(incoming: StoredInvitation, stored: StoredInvitation, where: string): { write: boolean; kept: string | null } {
+  if (stored.platform !== incoming.platform || stored.handleKey !== incoming.handleKey || stored.invitedAt !== incoming.invitedAt) {
+    return {
+      write: false,
+      kept: `${where}: not imported: the invitation stored with the same id is for ${who(stored.platform, stored.handle)}, invited ${day(stored.invitedAt)}; the file’s is for ${who(incoming.platform, incoming.handle)}, invited ${day(incoming.invitedAt)}. The stored one was kept.`,
+    };
+  }
+  if (incoming.status === stored.status && incoming.statusAt === stored.statusAt) return { write: false, kept: null };
+  const later = incoming.statusAt > stored.statusAt;
+  const back = STATUS_RANK[incoming.status] < STATUS_RANK[stored.status];
+  if (later && !back) return { write: true, kept: null };
+  const why = later && back ? 'the file’s would move it back' : 'it is newer than the file’s';
+  return {
+    write: false,
+    kept: `${where}: kept the stored invitation of ${who(stored.platform, stored.handle)} (${statusText(stored)}): ${why} (${statusText(incoming)}).`,
+  };
+}
+
+/** A listing link of the file replaces the stored one of its creator only when linked later; a different stored link kept is reported. */
+export function listingOutcome(incoming: ListingLink, stored: ListingLink, where: string): { write: boolean; kept: string | null } {
+  if (incoming.linkedAt > stored.linkedAt) return { write: true, kept: null };
+  if (incoming.url === stored.url && incoming.listingId === stored.listingId) return { write: false, kept: null };
+  return {
+    write: false,
+    kept: `${where}: kept the listing linked to ${who(stored.platform, stored.handle)} on ${day(stored.linkedAt * 1000)}: it is newer than the file’s (${day(incoming.linkedAt * 1000)}).`,
+  };
 }
 
 /**
  * Write an import preview: all or nothing, in one transaction. Rows the preview already found
- * invalid are skipped (the preview listed them); a file error refuses the import.
+ * invalid are skipped (the preview listed them); a file error refuses the import. The preview's
+ * rows are checked again first, with the preview's own checks (see {@link firstImportProblem}).
  */
 export function applyImport(db: Db, preview: ImportPreview, now: number = nowSeconds()): Promise<StoreResult<ImportCounts>> {
   return withStoreErrors(async () => {
     if (preview.fileError) throw new StoreInputError(`Nothing was imported: ${preview.fileError}`);
-    const incoming = preview.backup ? incomingOfBackup(preview.backup, preview.rows, now) : incomingOfRows(preview.rows);
+    const problem = firstImportProblem(preview);
+    if (problem) throw new StoreInputError(`Nothing was imported: ${problem.where}: ${problem.problem}.`);
+    const incoming = preview.backup ? incomingOfBackup({ ...preview, backup: preview.backup }, now) : incomingOfRows(preview.rows, preview.where.rows);
     // They depend on nothing stored: checked before the transaction opens.
-    const listings = (preview.backup?.listings ?? []).map((l) =>
-      checked(ListingLinkSchema, storeListing(l, now), `the listing of ${describe(l.platform, l.handle)}`),
-    );
-    const invitations = (preview.backup?.invitations ?? []).map((i) =>
-      checked(StoredInvitationSchema, storeInvitation(i, now), `the invitation of ${describe(i.platform, i.handle)}`),
-    );
+    const listings = (preview.backup?.listings ?? []).map((l, i) => {
+      const where = preview.where.listings[i] ?? 'a listing';
+      return { record: checked(ListingLinkSchema, storeListing(l, now), where), where };
+    });
+    const invitations = (preview.backup?.invitations ?? []).map((inv, i) => {
+      const where = preview.where.invitations[i] ?? 'an invitation';
+      return { record: checked(StoredInvitationSchema, storeInvitation(inv, now), where), where };
+    });
     const stores = ['campaigns', 'creators', 'entries', 'snapshots', 'listings', 'invitations'] as const;
     return inTransaction(db, stores, 'readwrite', async (tx) => {
       const campaignStore = tx.objectStore('campaigns');
@@ -510,7 +510,7 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
         listings.length > 0 ? listingStore.getAll() : [],
         invitations.length > 0 ? invitationStore.getAll() : [],
       ]);
-      const counts: ImportCounts = { added: 0, updated: 0, campaignsCreated: 0, creatorsCreated: 0, historyPoints: 0 };
+      const counts: ImportCounts = { added: 0, updated: 0, campaignsCreated: 0, creatorsCreated: 0, historyPoints: 0, listings: 0, invitations: 0, kept: [] };
 
       // Campaigns by lower-cased name; rows on no campaign belong to the default one.
       const campaigns = parsedAll(CampaignSchema, rawCampaigns);
@@ -519,40 +519,53 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
       const newCampaigns: Campaign[] = [];
       for (const c of incoming.campaigns) {
         if (idByName.has(c.name.toLowerCase())) continue;
-        const record = checked(
-          CampaignSchema,
-          { id: crypto.randomUUID(), name: c.name, budget: c.budget, createdAt: c.createdAt ?? now, archived: false },
-          `campaign "${c.name}"`,
-        );
+        const record = checked(CampaignSchema, { id: crypto.randomUUID(), name: c.name, budget: c.budget, createdAt: c.createdAt ?? now, archived: false }, c.where);
         idByName.set(c.name.toLowerCase(), record.id);
         newCampaigns.push(record);
       }
-      if (!campaigns.some((c) => c.id === DEFAULT_CAMPAIGN_ID) && incoming.entries.some((e) => e.campaign === '')) {
-        throw new StoreInputError('Nothing was imported: rows on no campaign go on the "Shortlist" campaign, which is missing.');
+      const onNone = incoming.entries.find((e) => e.campaign === '');
+      if (!campaigns.some((c) => c.id === DEFAULT_CAMPAIGN_ID) && onNone) {
+        throw new StoreInputError(`Nothing was imported: ${onNone.where}: rows on no campaign go on the "Shortlist" campaign, which is missing.`);
       }
 
       const storedCreators = new Map(parsedAll(CreatorRecordSchema, rawCreators).map((c) => [creatorId(c.platform, c.handleKey), c]));
       const creators = new Map<string, CreatorRecord>();
-      for (const { record, readAt } of incoming.creators) {
+      for (const { record, readAt, where } of incoming.creators) {
         const id = creatorId(record.platform, handleKey(record.handle));
         const stored = storedCreators.get(id) ?? null;
         if (!stored) counts.creatorsCreated++;
-        creators.set(id, checked(CreatorRecordSchema, storeCreator(record, stored, readAt, now), describe(record.platform, record.handle)));
+        creators.set(id, checked(CreatorRecordSchema, storeCreator(record, stored, readAt, now), where));
       }
 
       const storedEntries = new Set(entryKeys.map((k) => k.join('\u0000')));
       const entries = new Map<string, Entry>();
-      for (const { campaign, row } of incoming.entries) {
+      for (const { campaign, row, where } of incoming.entries) {
         const campaignId = idByName.get(campaign.toLowerCase());
         if (campaignId === undefined) continue; // Unreachable: every campaign named was matched or created above.
-        const entry = checked(EntrySchema, storeEntry(campaignId, row, now), describe(row.platform, row.handle, campaign));
+        const entry = checked(EntrySchema, storeEntry(campaignId, row, now), where);
         entries.set([entry.campaignId, entry.platform, entry.handleKey].join('\u0000'), entry);
       }
       for (const key of entries.keys()) {
         if (storedEntries.has(key)) counts.updated++;
         else counts.added++;
       }
-      const points = incoming.history.map((h) => checked(SnapshotPointSchema, storePoint(h, now), `the history point of ${describe(h.platform, h.handle)} at ${h.takenAt}`));
+      const points = incoming.history.map((h) => checked(SnapshotPointSchema, storePoint(h.record, now), h.where));
+
+      // Marketplace records: a stored record that no longer parses counts as none.
+      const storedListings = new Map(parsedAll(ListingLinkSchema, rawListings).map((l) => [creatorId(l.platform, l.handleKey), l]));
+      const listingWrites = listings.filter(({ record, where }) => {
+        const stored = storedListings.get(creatorId(record.platform, record.handleKey));
+        const outcome = stored ? listingOutcome(record, stored, where) : { write: true, kept: null };
+        if (outcome.kept !== null) counts.kept.push(outcome.kept);
+        return outcome.write;
+      });
+      const storedInvitations = new Map(parsedAll(StoredInvitationSchema, rawInvitations).map((inv) => [inv.id, inv]));
+      const invitationWrites = invitations.filter(({ record, where }) => {
+        const stored = storedInvitations.get(record.id);
+        const outcome = stored ? invitationOutcome(record, stored, where) : { write: true, kept: null };
+        if (outcome.kept !== null) counts.kept.push(outcome.kept);
+        return outcome.write;
+      });
 
       // Everything is valid: the writes are issued together and commit (or fail) as one. They go
       // to the plain IndexedDB stores, without a promise per request (20,000 of them for 10,000
@@ -564,10 +577,12 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
       putAll(unwrap(creatorStore), creators.values());
       putAll(unwrap(entryStore), entries.values());
       putAll(unwrap(tx.objectStore('snapshots')), points);
-      putAll(unwrap(listingStore), newerThanStored(listings, parsedAll(ListingLinkSchema, rawListings), listingKey, (l) => l.linkedAt));
-      putAll(unwrap(invitationStore), newerThanStored(invitations, parsedAll(StoredInvitationSchema, rawInvitations), (i) => i.id, (i) => i.statusAt));
+      putAll(unwrap(listingStore), listingWrites.map((l) => l.record));
+      putAll(unwrap(invitationStore), invitationWrites.map((i) => i.record));
       counts.campaignsCreated = newCampaigns.length;
       counts.historyPoints = points.length;
+      counts.listings = listingWrites.length;
+      counts.invitations = invitationWrites.length;
       return counts;
     });
   });

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { isolate } from '../../lib/bidi';
 import { expect, screenshot, test } from './fixtures';
 
 /**
@@ -110,7 +111,7 @@ test('leaderboard and budget of a campaign; results give ROI and cost per engage
   const page = await context.newPage();
   await openShortlist(page, extensionId);
   await importFile(page, 'creators.csv', CSV);
-  await page.getByTestId('campaign-picker').selectOption({ label: 'Spring launch (4)' });
+  await page.getByTestId('campaign-picker').selectOption({ label: `${isolate('Spring launch')} (4)` });
 
   // Leaderboard by ER, then by cost per engagement (lower is better), unknown last.
   await page.getByRole('button', { name: 'Leaderboard' }).click();
@@ -177,7 +178,7 @@ test('leaderboard and budget of a campaign; results give ROI and cost per engage
 
   // Everything entered was stored: it is there after a reload.
   await page.reload();
-  await page.getByTestId('campaign-picker').selectOption({ label: 'Spring launch (4)' });
+  await page.getByTestId('campaign-picker').selectOption({ label: `${isolate('Spring launch')} (4)` });
   await page.getByRole('button', { name: 'Budget & results' }).click();
   await expect(page.getByLabel('Campaign budget')).toHaveValue('1500');
   await expect(page.getByLabel('Revenue of @cosy.crafts', { exact: true })).toHaveValue('600');
@@ -190,28 +191,28 @@ test('archive and delete a campaign; the default Shortlist can be neither', asyn
   await importFile(page, 'creators.csv', CSV);
   const picker = page.getByTestId('campaign-picker');
 
-  await picker.selectOption({ label: 'Shortlist (0)' });
+  await picker.selectOption({ label: `${isolate('Shortlist')} (0)` });
   await expect(page.getByRole('button', { name: 'Leaderboard' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Archive' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Delete…' })).toHaveCount(0);
 
-  await picker.selectOption({ label: 'Spring launch (4)' });
+  await picker.selectOption({ label: `${isolate('Spring launch')} (4)` });
   await page.getByRole('button', { name: 'Archive' }).click();
   await expect(page.getByTestId('notice')).toContainText('Campaign "Spring launch" archived.');
-  await expect(picker.locator('option:checked')).toHaveText('Spring launch (4) · archived');
+  await expect(picker.locator('option:checked')).toHaveText(`${isolate('Spring launch')} (4) · archived`);
   await page.getByRole('button', { name: 'Unarchive' }).click();
-  await expect(picker.locator('option:checked')).toHaveText('Spring launch (4)');
+  await expect(picker.locator('option:checked')).toHaveText(`${isolate('Spring launch')} (4)`);
 
   // Deleting asks first; "Keep it" keeps it.
   await page.getByRole('button', { name: 'Delete…' }).click();
   await expect(page.getByTestId('confirm-delete')).toContainText('Delete "Spring launch" and its 4 entries? This cannot be undone.');
   await page.getByRole('button', { name: 'Keep it' }).click();
-  await expect(picker.locator('option:checked')).toHaveText('Spring launch (4)');
+  await expect(picker.locator('option:checked')).toHaveText(`${isolate('Spring launch')} (4)`);
   await page.getByRole('button', { name: 'Delete…' }).click();
   await page.getByRole('button', { name: 'Delete campaign' }).click();
   await expect(page.getByTestId('notice')).toContainText('Campaign "Spring launch" deleted with its 4 entries.');
   await expect(picker).toHaveValue('');
-  await expect(picker.locator('option')).toHaveText(['All campaigns', 'Shortlist (0)']);
+  await expect(picker.locator('option')).toHaveText(['All campaigns', `${isolate('Shortlist')} (0)`]);
   await expect(page.getByTestId('empty')).toBeVisible();
 });
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { isolate } from '../../lib/bidi';
 import { expect, launchWithExtension, screenshot, serviceWorkerOf, test } from './fixtures';
 
 /**
@@ -161,7 +162,7 @@ test('importing the same file again counts updates; a JSON backup restores every
     await expect(other.getByTestId('import-new')).toHaveText('4 new');
     await other.getByTestId('import-apply').click();
     await expect(rows(other)).toHaveCount(4);
-    await other.getByTestId('campaign-picker').selectOption({ label: 'Spring launch (3)' });
+    await other.getByTestId('campaign-picker').selectOption({ label: `${isolate('Spring launch')} (3)` });
     await expect(rows(other)).toHaveCount(3);
     await expect(other.getByLabel('Notes of @cosy.crafts')).toHaveValue('Replied Monday');
   } finally {

@@ -17,6 +17,9 @@ import {
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 
+/** A message without the isolation marks (FSI … PDI) put around text quoted from the file. */
+const plain = (text: string) => text.replace(/[\u2068\u2069]/g, '');
+
 function row(partial: Partial<ExportRow> = {}): ExportRow {
   return {
     campaign: 'Spring launch',
@@ -214,7 +217,7 @@ describe('CSV import', () => {
     expect(preview.fileError).toBeNull();
     expect(preview.rows.map((r) => r.handle)).toEqual(['kim', 'ok.one']);
     expect(preview.rows[1]!.notes).toBe('<script>alert(1)</script>');
-    const reasons = Object.fromEntries(preview.invalid.map((r) => [r.line, r.reason]));
+    const reasons = Object.fromEntries(preview.invalid.map((r) => [r.line, plain(r.reason)]));
     expect(Object.keys(reasons).map(Number)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(reasons[4]).toMatch(/^platform: must be instagram, youtube, tiktok or x \(it is “myspace”\)/);
     expect(reasons[5]).toMatch(/^handle: is missing/);
@@ -230,14 +233,14 @@ describe('CSV import', () => {
 
   it('names every problem of a row, up to three', () => {
     const preview = parseImport(`${header}\r\nfoo,,A,-1,nope,,,ftp://x`, 'in.csv');
-    expect(preview.invalid[0]!.reason).toBe('platform: must be instagram, youtube, tiktok or x (it is “foo”); handle: is missing; profileUrl: must be a web address starting with http:// or https:// (it is “ftp://x”); and 2 more.');
+    expect(plain(preview.invalid[0]!.reason)).toBe('platform: must be instagram, youtube, tiktok or x (it is “foo”); handle: is missing; profileUrl: must be a web address starting with http:// or https:// (it is “ftp://x”); and 2 more.');
   });
 
   it('refuses values that are too long or carry control characters', () => {
     const long = 'x'.repeat(201);
     const preview = parseImport(`platform,handle,notes,displayName\r\ninstagram,${long},,\r\ninstagram,ok,"a\u0007b",\r\ninstagram,ok2,,"a\u0001b"`, 'in.csv');
     expect(preview.rows).toEqual([]);
-    expect(preview.invalid.map((r) => r.reason)).toEqual([
+    expect(preview.invalid.map((r) => plain(r.reason))).toEqual([
       `handle: is longer than 200 characters (it is “${'x'.repeat(40)}…”).`,
       'notes: contains control characters (it is “a\u0007b”).',
       'displayName: contains control characters (it is “a\u0001b”).',
@@ -251,7 +254,7 @@ describe('CSV import', () => {
   });
 
   it('accepts a header with no rows', () => {
-    expect(parseImport(toCsv([]), 'empty.csv')).toEqual({ kind: 'csv', rows: [], invalid: [], fileError: null, backup: null });
+    expect(parseImport(toCsv([]), 'empty.csv')).toMatchObject({ kind: 'csv', rows: [], invalid: [], fileError: null, backup: null });
   });
 });
 
@@ -351,10 +354,11 @@ describe('JSON backup', () => {
       entries: [...backupData.entries, { ...backupData.entries[0], campaignId: 'gone' }, { ...backupData.entries[0], handle: 'stranger' }],
       snapshots: [...backupData.snapshots, { ...backupData.snapshots[0], takenAt: 'yesterday' }],
     };
-    const preview = parseImport(JSON.stringify(damaged), 'b.json');
+    const text = JSON.stringify(damaged, null, 1);
+    const preview = parseImport(text, 'b.json', { now: NOW });
     expect(preview.fileError).toBeNull();
     expect(preview.backup).toEqual(backupData);
-    expect(preview.invalid.map((r) => r.reason)).toEqual([
+    expect(preview.invalid.map((r) => plain(r.reason))).toEqual([
       'creator #3: the same creator as #1.',
       'creator #4: followers: must be 0 or more.',
       'creator #5: is not a record.',
@@ -363,7 +367,24 @@ describe('JSON backup', () => {
       'entry #4: its creator (instagram @stranger) is not in the file.',
       'snapshot #3: takenAt: must be a date like 2025-03-01 or 2025-03-01T10:00:00Z.',
     ]);
-    expect(preview.invalid.map((r) => r.line)).toEqual([3, 4, 5, 3, 3, 4, 3]);
+    // Each refusal names the line in the file where its record begins.
+    const lineOf = (fragment: string, after = 0) => text.split('\n').findIndex((l, i) => i >= after && l.includes(fragment)) + 1;
+    const creators = lineOf('"creators"');
+    const campaigns = lineOf('"campaigns"');
+    const entries = lineOf('"entries"');
+    const snapshots = lineOf('"snapshots"');
+    expect(preview.invalid.map((r) => r.line)).toEqual([
+      lineOf('"MAKER.KIM"', creators) - 2,
+      lineOf('"followers": -1', creators) - 5,
+      lineOf('"nonsense"', creators),
+      lineOf('"spring LAUNCH"', campaigns) - 2,
+      lineOf('"gone"', entries) - 1,
+      lineOf('"stranger"', entries) - 3,
+      lineOf('"yesterday"', snapshots) - 3,
+    ]);
+    expect(text.split('\n')[preview.invalid[0]!.line - 1]!.trim()).toBe('{');
+    // The same file on one line: every record is on line 1, and the reason names it by position.
+    expect(parseImport(JSON.stringify(damaged), 'b.json', { now: NOW }).invalid.map((r) => r.line)).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 });
 

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { deleteDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CAMPAIGN_ID, openLensDb, type LensDB } from '../../../lib/store/db';
@@ -76,7 +77,7 @@ describe('applyImport', () => {
     const preview = parseImport(GOOD, 'list.csv', { now: new Date(NOW * 1000) });
     expect(preview.invalid).toEqual([]);
     const result = await applyImport(d, preview, NOW);
-    expect(result).toEqual({ ok: true, value: { added: 3, updated: 0, campaignsCreated: 1, creatorsCreated: 3, historyPoints: 0 } });
+    expect(result).toEqual({ ok: true, value: { added: 3, updated: 0, campaignsCreated: 1, creatorsCreated: 3, historyPoints: 0, listings: 0, invitations: 0, kept: [] } });
 
     const stored = await rows(d);
     expect(stored).toHaveLength(3);
@@ -105,21 +106,87 @@ describe('applyImport', () => {
     expect(stored.find((r) => r.creator.handleKey === 'cosy.crafts')?.entry.notes).toBe('Replied on Monday');
   });
 
-  it('writes nothing when the store refuses one row, and says which', async () => {
+  it('lists in the preview what the store would refuse, naming the row and the field, and applies the rest', async () => {
     const d = await db('import-a');
-    // An ER of 5e9 % passes the file's number checks (up to 1e12) but not the store's bound on rates.
-    const file = csv(
-      'Spring launch,instagram,first_ok,,,1000,1,,,,,,to contact,,,,',
-      'Spring launch,tiktok,too_pricey,,,1000,5000000000,,,,,,agreed,,,,',
-    );
-    const preview = parseImport(file, 'list.csv');
-    expect(preview.invalid).toEqual([]);
+    // An ER of 2e9 % passes the file's number checks (up to 1e12) but not the store's bound on
+    // rates; a year-9999 date is a date, but in the future. Both used to pass the preview and
+    // make applying refuse the whole file.
+    const file = [
+      'campaign,platform,handle,followers,er,addedAt',
+      'Spring launch,instagram,first_ok,1000,1,2025-03-01',
+      'Spring launch,tiktok,too_engaged,1000,2e9,2025-03-01',
+      'Spring launch,x,time_traveller,1000,1,9999-01-01',
+      'Spring launch,youtube,before_1970,1000,1,1969-12-31',
+      'Spring launch,instagram,second_ok,1000,1000000000,2025-06-02T06:00:00Z',
+    ].join('\r\n');
+    const preview = parseImport(file, 'list.csv', { now: new Date(NOW * 1000) });
+    expect(preview.rows.map((r) => r.handle)).toEqual(['first_ok', 'second_ok']);
+    expect(preview.invalid).toEqual([
+      { line: 3, reason: 'ER 2e9 % is not a rate.' },
+      { line: 4, reason: 'date 9999-01-01 is in the future.' },
+      { line: 5, reason: 'date 1969-12-31 is before 1970.' },
+    ]);
+    const keys = await existingRowKeys(d);
+    expect(keys.ok && planImport(preview, { keys: keys.value })).toEqual({ new: 2, updated: 0, invalid: 3 });
     const result = await applyImport(d, preview, NOW);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toBe('Nothing was imported: @too_pricey on tiktok: ER is not accepted by the shortlist.');
+    expect(result.ok && result.value).toMatchObject({ added: 2, updated: 0 });
+    expect((await rows(d)).map((r) => r.creator.handle).sort()).toEqual(['first_ok', 'second_ok']);
+  });
+
+  it('checks the records of a backup as the store will, each refusal naming the record, its line and the field', () => {
+    const creator = { platform: 'instagram', handle: 'kim', displayName: null, profileUrl: null, followers: 10, er: 2e9, erPerView: null, tierRank: null, tierName: null, sizeClass: null, priceLow: null, pricePoint: null, priceHigh: null, addedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+    const file = JSON.stringify(
+      {
+        format: 'reloquence-lens-backup',
+        version: 2,
+        creators: [{ ...creator, handle: 'ok', er: 1 }, creator, { ...creator, handle: 'later', er: 1, updatedAt: '9999-01-01T00:00:00.000Z' }],
+        campaigns: [{ id: 'c1', name: 'Spring', budget: null, createdAt: '3000-01-01T00:00:00.000Z' }],
+        entries: [],
+        snapshots: [],
+      },
+      null,
+      1,
+    );
+    const preview = parseImport(file, 'backup.json', { now: new Date(NOW * 1000) });
+    const lines = file.split('\n');
+    expect(preview.invalid.map((r) => [r.reason, lines[r.line - 1]?.trim(), lines[r.line]?.trim()])).toEqual([
+      ['creator #2: ER 2e9 % is not a rate.', '{', '"platform": "instagram",'],
+      ['creator #3: date of the figures 9999-01-01 is in the future.', '{', '"platform": "instagram",'],
+      ['campaign #1: date created 3000-01-01 is in the future.', '{', '"id": "c1",'],
+    ]);
+    expect(preview.backup?.creators.map((c) => c.handle)).toEqual(['ok']);
+    expect(preview.where.creators).toEqual([`creator #1 (line ${lines.findIndex((l) => l.includes('"creators"')) + 2})`]);
+  });
+
+  it('refuses a preview changed since it was made, naming the row and the field, and writes nothing', async () => {
+    const d = await db('import-a');
+    const preview = parseImport(GOOD, 'list.csv', { now: new Date(NOW * 1000) });
+    expect(preview.invalid).toEqual([]);
+    // The row on line 3 (dance_mia) is made to carry what the preview would have refused.
+    const mia = preview.rows.findIndex((r) => r.handle === 'dance_mia');
+    expect(preview.where.rows[mia]).toBe('Line 3');
+    preview.rows[mia] = { ...preview.rows[mia]!, er: 2e9 };
+    const result = await applyImport(d, preview, NOW);
+    expect(result).toEqual({ ok: false, message: 'Nothing was imported: Line 3: ER 2e9 % is not a rate.' });
     expect(await rows(d)).toEqual([]);
-    const campaigns = await listCampaigns(d);
-    expect(campaigns.ok && campaigns.value.items.map((c) => c.name)).toEqual(['Shortlist']);
+  });
+
+  it('applies every row the preview accepts, whatever the figures and dates (property)', async () => {
+    const d = await db('import-a');
+    const numbers = fc.oneof(fc.constant(''), fc.constantFrom('0', '1', '4.2', '1e9', '1000000001', '2e9', '1e12', '1e13', '-1', '1e400'), fc.double({ min: 0, max: 2e12, noNaN: true }).map(String));
+    const dates = fc.oneof(fc.constant(''), fc.constantFrom('2025-03-01', '1969-12-31', '1970-01-01', '9999-01-01', '0001-01-01', '2025-06-10T23:59:59Z', '5000-01-01'), fc.date({ min: new Date(-1e12), max: new Date(4e12), noInvalidDate: true }).map((t) => t.toISOString()));
+    const row = fc.tuple(numbers, numbers, numbers, numbers, dates);
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 8 }), async (cells) => {
+        const file = ['platform,handle,campaign,followers,er,erPerView,agreedPrice,addedAt', ...cells.map((c, i) => ['instagram', `creator_${i}`, 'Spring', ...c].join(','))].join('\r\n');
+        const preview = parseImport(file, 'p.csv', { now: new Date(NOW * 1000) });
+        expect(preview.rows.length + preview.invalid.length).toBe(cells.length);
+        const result = await applyImport(d, preview, NOW);
+        expect(result.ok ? null : result.message).toBeNull();
+        expect(result.ok && result.value.added + result.value.updated).toBe(preview.rows.length);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('refuses a file the preview could not read, writing nothing', async () => {

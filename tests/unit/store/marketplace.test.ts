@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLensDb, type LensDB } from '../../../lib/store/db';
 import type { StoreResult } from '../../../lib/store/errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, parseImport, toJson } from '../../../lib/store/exchange';
+import type { Marketplace } from '../../../lib/marketplace/links';
+import { FLAVOUR_DEFAULT_PATHS } from '../../../lib/settings';
 import { applyImport, readBackup } from '../../../lib/store/import-apply';
 import {
   deleteInvitation,
@@ -48,6 +50,12 @@ const JO: Who = { platform: 'instagram', handle: 'chef.jo' };
 const KIM_ON_X: Who = { platform: 'x', handle: 'maker.kim' };
 
 const LISTING = { url: 'https://market.example/l/knit-kits/123-knit-kits', id: '123-knit-kits', slug: 'knit-kits' };
+/** The marketplace of the settings at import time: the listings above are on it. */
+const MARKET: Marketplace = { name: 'Market', baseUrl: 'https://market.example', flavour: 'web-template', paths: { ...FLAVOUR_DEFAULT_PATHS['web-template'] } };
+/** Import options: checked now (the database dates its default campaign with the real clock), against MARKET. */
+const AT = { now: new Date(), marketplace: MARKET };
+/** A message without the isolation marks (FSI … PDI) put around names and quoted text. */
+const plain = (text: string) => text.replace(/[\u2068\u2069]/g, '');
 const OTHER_LISTING = { url: 'https://market.example/l/no-slug/456', id: '456', slug: null };
 
 describe('listing links', () => {
@@ -265,12 +273,12 @@ describe('the JSON backup', () => {
 
     const text = toJson(backup);
     expect(JSON.parse(text)).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION });
-    const preview = parseImport(text, 'backup.json');
+    const preview = parseImport(text, 'backup.json', AT);
     expect(preview.fileError).toBeNull();
     expect(preview.invalid).toEqual([]);
 
     const to = await open(NAMES[1]);
-    expect((await applyImport(to, preview, T + 1000)).ok).toBe(true);
+    expect(ok(await applyImport(to, preview, T + 1000))).toMatchObject({ listings: 2, invitations: 2, kept: [] });
     const sortListings = (l: ListingLink[]) => [...l].sort((x, y) => x.handleKey.localeCompare(y.handleKey));
     const sortInvitations = (i: StoredInvitation[]) => [...i].sort((x, y) => x.id.localeCompare(y.id));
     expect(sortListings(await to.getAll('listings'))).toEqual(sortListings(await from.getAll('listings')));
@@ -294,7 +302,16 @@ describe('the JSON backup', () => {
     await to.put('invitations', { ...miaInvitation, status: 'invited', statusAt: miaInvitation.statusAt - 1 });
     const own = ok(await recordInvitation(to, JO, null, MS));
 
-    expect((await applyImport(to, parseImport(toJson(backup), 'backup.json'), T + 1000)).ok).toBe(true);
+    const preview = parseImport(toJson(backup), 'backup.json', AT);
+    const kimAt = preview.where.invitations[backup.invitations.findIndex((i) => i.id === kimInvitation.id)];
+    const kimListingAt = preview.where.listings[backup.listings.findIndex((l) => l.handle === 'Maker.Kim')];
+    const counts = ok(await applyImport(to, preview, T + 1000));
+    expect(counts).toMatchObject({ listings: 1, invitations: 1 });
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    expect(counts.kept.map(plain)).toEqual([
+      `${kimListingAt}: kept the listing linked to @Maker.Kim on Instagram on ${day((T + 500) * 1000)}: it is newer than the file’s (${day(T * 1000)}).`,
+      `${kimAt}: kept the stored invitation of @Maker.Kim on Instagram (“Posted a listing”, ${day(kimInvitation.statusAt + 1)}): it is newer than the file’s (“Invited”, ${day(kimInvitation.statusAt)}).`,
+    ]);
     expect(ok(await listingOf(to, KIM))).toEqual(laterKim);
     expect(ok(await listingOf(to, { platform: 'youtube', handle: 'TechTom' }))).toMatchObject({ handle: 'TechTom', listingId: OTHER_LISTING.id, linkedAt: T + 40 });
     expect(await to.get('invitations', kimInvitation.id)).toMatchObject({ status: 'listed', statusAt: kimInvitation.statusAt + 1 });
@@ -304,7 +321,7 @@ describe('the JSON backup', () => {
 
   it('still reads a version-1 backup (no marketplace lists), leaving the stored ones alone', async () => {
     const v1 = JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: new Date(MS).toISOString(), creators: [], campaigns: [], entries: [], snapshots: [] });
-    const preview = parseImport(v1, 'old.json');
+    const preview = parseImport(v1, 'old.json', AT);
     expect(preview.fileError).toBeNull();
     expect(preview.backup).toMatchObject({ listings: [], invitations: [] });
 
@@ -326,17 +343,157 @@ describe('the JSON backup', () => {
       listings: [...backup.listings, { ...listing, handle: listing!.handle.toUpperCase() }, { ...listing, handle: 'other', url: 'http://market.example/l/1' }],
       invitations: [...backup.invitations, { ...invitation }, { ...invitation, id: 'x', status: 'paid' }],
     } as Record<string, unknown>;
-    const preview = parseImport(JSON.stringify(file), 'b.json');
+    const preview = parseImport(JSON.stringify(file), 'b.json', AT);
     expect(preview.fileError).toBeNull();
     expect(preview.backup?.listings).toEqual(backup.listings);
     expect(preview.backup?.invitations).toEqual(backup.invitations);
-    expect(preview.invalid.map((r) => r.reason)).toEqual([
+    expect(preview.invalid.map((r) => plain(r.reason))).toEqual([
       'listing #3: the same listing as #1.',
       'listing #4: url: must be a web address starting with https://.',
       'invitation #3: the same invitation as #1.',
       'invitation #4: status: must be one of: invited, joined, listed.',
     ]);
-    const damaged = parseImport(JSON.stringify({ ...file, invitations: 'none' }), 'b.json');
+    const damaged = parseImport(JSON.stringify({ ...file, invitations: 'none' }), 'b.json', AT);
     expect(damaged.fileError).toBe('This backup is incomplete: its invitations list is missing or damaged.');
+  });
+  it('imports a listing link only when it is on the marketplace of the settings, saying so per record', async () => {
+    const { db: from } = await filled();
+    const backup = ok(await readBackup(from));
+    const file = {
+      ...JSON.parse(toJson(backup)),
+      listings: [
+        ...backup.listings,
+        { ...backup.listings[0]!, handle: 'phisher', url: 'https://evil.example/l/knit-kits/123-knit-kits' },
+        { ...backup.listings[0]!, handle: 'lookalike', url: 'https://market.example.evil.example/l/x/1' },
+        { ...backup.listings[0]!, handle: 'other_port', url: 'https://market.example:8443/l/x/1' },
+      ],
+    } as Record<string, unknown>;
+    const preview = parseImport(JSON.stringify(file), 'b.json', AT);
+    expect(preview.invalid.map((r) => plain(r.reason))).toEqual([
+      'listing #3: listing link https://evil.example/l/knit-kits/123-knit-kits is not on your marketplace (https://market.example), so it was not imported.',
+      'listing #4: listing link https://market.example.evil.example/l/x/1 is not on your marketplace (https://market.example), so it was not imported.',
+      'listing #5: listing link https://market.example:8443/l/x/1 is not on your marketplace (https://market.example), so it was not imported.',
+    ]);
+    const to = await open(NAMES[1]);
+    expect(ok(await applyImport(to, preview, T + 1000))).toMatchObject({ listings: 2 });
+    expect((await to.getAll('listings')).map((l) => l.url).sort()).toEqual([LISTING.url, OTHER_LISTING.url].sort());
+
+    // With another marketplace in the settings, none of them is imported.
+    const elsewhere = parseImport(JSON.stringify(file), 'b.json', { ...AT, marketplace: { ...MARKET, baseUrl: 'https://www.reloquence.com' } });
+    expect(elsewhere.backup?.listings).toEqual([]);
+    expect(elsewhere.invalid).toHaveLength(5);
+    expect(plain(elsewhere.invalid[0]!.reason)).toMatch(/^listing #1: listing link https:\/\/market\.example\/l\/.* is not on your marketplace \(https:\/\/www\.reloquence\.com\)/);
+  });
+
+  describe('an invitation of the file whose id is already stored', () => {
+    async function importing(stored: StoredInvitation, inFile: StoredInvitation) {
+      const db = await open(NAMES[1]);
+      await db.put('invitations', stored);
+      const file = {
+        format: BACKUP_FORMAT,
+        version: 2,
+        creators: [],
+        campaigns: [],
+        entries: [],
+        snapshots: [],
+        listings: [],
+        invitations: [
+          {
+            id: inFile.id,
+            platform: inFile.platform,
+            handle: inFile.handle,
+            displayName: inFile.displayName,
+            campaign: inFile.campaign,
+            invitedAt: new Date(inFile.invitedAt).toISOString(),
+            status: inFile.status,
+            statusAt: new Date(inFile.statusAt).toISOString(),
+          },
+        ],
+      };
+      const preview = parseImport(JSON.stringify(file, null, 1), 'b.json', AT);
+      expect(preview.invalid).toEqual([]);
+      expect(preview.where.invitations).toEqual(['invitation #1 (line 10)']);
+      const counts = ok(await applyImport(db, preview, T + 1000));
+      return { counts, kept: counts.kept.map(plain), now: await db.get('invitations', stored.id) };
+    }
+    const stored: StoredInvitation = {
+      id: 'inv-1',
+      platform: 'instagram',
+      handle: 'Maker.Kim',
+      handleKey: 'maker.kim',
+      displayName: null,
+      campaign: null,
+      invitedAt: MS,
+      status: 'joined',
+      statusAt: MS + 3_600_000,
+    };
+
+    it('replaces it when it is a later step of the same invitation', async () => {
+      const later = { ...stored, status: 'listed' as const, statusAt: stored.statusAt + 60_000 };
+      const { counts, now } = await importing(stored, later);
+      expect(counts).toMatchObject({ invitations: 1, kept: [] });
+      expect(now).toEqual(later);
+    });
+
+    it('keeps a stored one with a later status date, and says so', async () => {
+      const older = { ...stored, status: 'listed' as const, statusAt: stored.statusAt - 60_000 };
+      const { counts, kept, now } = await importing(stored, older);
+      expect(counts.invitations).toBe(0);
+      expect(now).toEqual(stored);
+      expect(kept).toEqual([
+        'invitation #1 (line 10): kept the stored invitation of @Maker.Kim on Instagram (“Joined”, 2025-06-15): it is newer than the file’s (“Posted a listing”, 2025-06-15).',
+      ]);
+    });
+
+    it('never moves a status back, even dated later, and says so', async () => {
+      const back = { ...stored, status: 'invited' as const, statusAt: stored.statusAt + 86_400_000 };
+      const { kept, now } = await importing(stored, back);
+      expect(now).toEqual(stored);
+      expect(kept).toEqual([
+        'invitation #1 (line 10): kept the stored invitation of @Maker.Kim on Instagram (“Joined”, 2025-06-15): the file’s would move it back (“Invited”, 2025-06-16).',
+      ]);
+    });
+
+    it('keeps it when the file gives the same id to another creator or another date invited', async () => {
+      const other = { ...stored, handle: 'someone.else', handleKey: 'someone.else', status: 'listed' as const, statusAt: stored.statusAt + 60_000 };
+      const first = await importing(stored, other);
+      expect(first.now).toEqual(stored);
+      expect(first.kept).toEqual([
+        'invitation #1 (line 10): not imported: the invitation stored with the same id is for @Maker.Kim on Instagram, invited 2025-06-15; the file’s is for @someone.else on Instagram, invited 2025-06-15. The stored one was kept.',
+      ]);
+      for (const db of opened.splice(0)) db.close();
+      await deleteDB(NAMES[1]!);
+      const redated = { ...stored, invitedAt: stored.invitedAt - 86_400_000 * 30, status: 'listed' as const, statusAt: stored.statusAt + 60_000 };
+      const second = await importing(stored, redated);
+      expect(second.now).toEqual(stored);
+      expect(second.kept[0]).toMatch(/^invitation #1 \(line 10\): not imported: .* invited 2025-06-15; the file’s is for @Maker\.Kim on Instagram, invited 2025-05-16\. The stored one was kept\.$/);
+    });
+
+    it('leaves an identical one alone without a word', async () => {
+      const { counts, now } = await importing(stored, { ...stored });
+      expect(counts).toMatchObject({ invitations: 0, kept: [] });
+      expect(now).toEqual(stored);
+    });
+  });
+});
+
+describe('the export', () => {
+  it('lists every stored record it leaves out, with the reason, instead of dropping it silently', async () => {
+    const db = await open();
+    ok(await linkListing(db, KIM, LISTING, T));
+    const good = ok(await recordInvitation(db, KIM, null, MS));
+    await db.put('invitations', { ...good, id: 'broken', status: 'gone' } as unknown as StoredInvitation);
+    await db.put('listings', { platform: 'instagram', handleKey: 'chef.jo', handle: 'chef.jo', url: 'javascript:alert(1)', listingId: '1', slug: null, linkedAt: T, opened: null });
+    await db.put('invitations', { id: 'scrap' } as unknown as StoredInvitation);
+    const read = ok(await readBackup(db));
+    expect(read.listings).toHaveLength(1);
+    expect(read.invitations.map((i) => i.id)).toEqual([good.id]);
+    expect(read.leftOut.map((l) => ({ record: plain(l.record), reason: l.reason }))).toEqual([
+      { record: 'the listing link of @chef.jo on Instagram', reason: 'listing link must be a web address starting with https://' },
+      { record: 'the invitation of @Maker.Kim on Instagram', reason: 'status is not accepted by the shortlist' },
+      { record: 'an invitation', reason: 'platform is missing' },
+    ]);
+    // The backup file itself is the same as before: the list is for the person exporting.
+    expect(JSON.parse(toJson(read))).not.toHaveProperty('leftOut');
   });
 });
