@@ -247,7 +247,7 @@ function Visited({ visited }: { visited: VisitedRates | null }) {
   if (!visited || n === 0) {
     return (
       <div class="rl-line rl-er-basis" data-testid="visited">
-        ER of videos you opened: none yet · open a few of this channel's videos for their ER
+        ER of videos you opened: none opened yet
       </div>
     );
   }

@@ -321,7 +321,7 @@ test('after the user opens some of a channel’s videos, its card adds their ER 
   // Another channel's card is not affected.
   await page.goto(`${YT}/@${PIXEL.handle}/videos`);
   await expect((await overlay(page)).getByTestId('handle')).toHaveText(`@${PIXEL.handle}`);
-  await expect((await overlay(page)).getByTestId('visited')).toHaveText(/none yet/);
+  await expect((await overlay(page)).getByTestId('visited')).toHaveText(/none opened yet/);
   await expect((await overlay(page)).getByTestId('visited-value')).toHaveCount(0);
   await page.goto(`${YT}/@${FERN.handle}/videos`);
   await expect((await overlay(page)).getByTestId('visited-value')).toHaveText(pct(perSub));
