@@ -4,6 +4,8 @@ import type { RateResult } from '@/lib/metrics/engagement';
 import { formatCompact, formatCount, formatExact, formatMoney, formatPercent, formatRange } from '@/lib/metrics/format';
 import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS, type Snapshot } from '@/lib/platforms/types';
+import { creatorLabel } from '@/lib/platforms/profile-url';
+import { recentPosts } from '@/lib/metrics/recent';
 import type { VisitedRates } from '@/lib/store/video-visits';
 import { growth, suddenJumps, type Change, type SnapshotPoint } from '@/lib/store/history';
 import { GrowthChart } from './GrowthChart';
@@ -97,7 +99,7 @@ export function ProfileCard({
       <Verdict snapshot={snapshot} analysis={analysis} />
       {history && <JumpWarning history={history} />}
       <AltRate snapshot={snapshot} analysis={analysis} basis={basis} />
-      {snapshot.platform === 'youtube' && snapshot.kind === 'profile' && <Visited visited={visited} />}
+      {showsVisited(snapshot) && <Visited snapshot={snapshot} visited={visited} />}
       <div class="rl-stats">
         <Stat label={w.followers} value={snapshot.followers} exact={snapshot.followersExact} testId="followers" />
         {isPost ? (
@@ -134,13 +136,15 @@ export function ProfileCard({
 }
 
 function Who({ snapshot }: { snapshot: Snapshot }) {
+  // A YouTube channel without an @handle is keyed by its channel id and named by its title.
+  const label = creatorLabel(snapshot.platform, snapshot.handle, snapshot.displayName);
   return (
     <div class="rl-who">
       {/* The handle and name come from the page: isolated, so direction controls in them cannot reverse the card's text. */}
       <span class="rl-handle" data-testid="handle">
-        {snapshot.handle ? <bdi>@{snapshot.handle}</bdi> : 'Unknown account'}
+        {label ? <bdi>{label}</bdi> : 'Unknown account'}
       </span>
-      {snapshot.displayName && snapshot.displayName !== snapshot.handle && (
+      {snapshot.displayName && snapshot.displayName !== snapshot.handle && label !== snapshot.displayName && (
         <bdi class="rl-name" data-testid="display-name">
           {snapshot.displayName}
         </bdi>
@@ -160,10 +164,28 @@ function Who({ snapshot }: { snapshot: Snapshot }) {
   );
 }
 
-function basisText(snapshot: Snapshot, rate: RateResult): string {
+function basisText(snapshot: Snapshot, rate: RateResult, pinnedLeftOut: number): string {
   if (snapshot.kind === 'post') return 'this post · per follower';
   const n = rate.used;
-  return `${n} recent post${n === 1 ? '' : 's'} · mean`;
+  const pinned = pinnedLeftOut > 0 ? ` · ${pinnedLeftOut} older pinned left out` : '';
+  return `${n} recent post${n === 1 ? '' : 's'} · mean${pinned}`;
+}
+
+/** An Instagram grid read logged out: its posts are listed, their counts are not on the page. */
+export function gridWithoutCounts(snapshot: Snapshot): boolean {
+  return (
+    snapshot.platform === 'instagram' &&
+    snapshot.kind !== 'post' &&
+    snapshot.state === 'ok' &&
+    snapshot.posts.length > 0 &&
+    snapshot.posts.every((p) => p.likes === null && p.comments === null)
+  );
+}
+
+/** A single video or post whose page shows likes and views but no comment count (YouTube). */
+function likesWithoutComments(snapshot: Snapshot, analysis: Analysis): boolean {
+  const post = snapshot.posts[0];
+  return snapshot.kind === 'post' && !!post && post.comments === null && post.likes !== null && analysis.likeRate.mean !== null;
 }
 
 /** Why there is no rate, in the words that fit the account's state. */
@@ -171,12 +193,24 @@ function unknownReason(snapshot: Snapshot, rate: RateResult): string {
   if (snapshot.state === 'private') return 'private account: its posts are hidden';
   if (snapshot.state === 'empty') return 'no posts yet';
   if (snapshot.platform === 'youtube' && snapshot.kind === 'profile') return 'channel pages show views, not likes or comments';
+  if (gridWithoutCounts(snapshot)) return 'Instagram shows like counts only to logged-in visitors or on the posts themselves';
   if (snapshot.posts.length === 0 && (snapshot.postsCount ?? 0) > 0) return 'the recent posts have not loaded yet';
   return rate.reason ?? 'not enough data';
 }
 
 function EngagementHeadline({ snapshot, analysis }: ProfileCardProps) {
   const rate = analysis.engagement;
+  if (rate.mean === null && likesWithoutComments(snapshot, analysis)) {
+    // Said once, here: the Likes figure beside it is real, only the comments are missing.
+    return (
+      <div class="rl-er" data-testid="er">
+        <span class="rl-er-value" data-testid="like-rate-value">
+          {formatPercent(analysis.likeRate.mean)} like rate
+        </span>{' '}
+        <span class="rl-er-basis">· likes ÷ views (Markerly’s measure) · no comment count on this page, so ER is unknown</span>
+      </div>
+    );
+  }
   if (rate.mean === null) {
     return (
       <div class="rl-er rl-er-unknown" data-testid="er">
@@ -192,7 +226,7 @@ function EngagementHeadline({ snapshot, analysis }: ProfileCardProps) {
         <span class="rl-er-value" data-testid="er-value">
           {formatPercent(rate.mean)} ER
         </span>
-        <span class="rl-er-basis">· {basisText(snapshot, rate)}</span>
+        <span class="rl-er-basis">· {basisText(snapshot, rate, analysis.pinnedLeftOut)}</span>
       </div>
       {!rate.sufficient && (
         <p class="rl-line rl-er-basis" data-testid="er-warning">
@@ -224,6 +258,16 @@ function AltRate({ snapshot, analysis, basis }: ProfileCardProps) {
     label = `ER per ${w.views.replace(/s$/, '')}`;
     rate = analysis.byViews;
   } else if (snapshot.platform === 'youtube' && analysis.viewsPerFollower.mean !== null) {
+    if (snapshot.kind === 'post') {
+      // One video's views against the channel's subscribers: a multiple, not a percentage.
+      const times = analysis.viewsPerFollower.mean / 100;
+      return (
+        <div class="rl-line" data-testid="er-alt">
+          <span class="rl-er-basis">Views: </span>
+          <strong data-testid="er-alt-value">{times >= 10 ? times.toFixed(0) : times.toFixed(times < 0.1 ? 2 : 1)}× subscribers</strong>
+        </div>
+      );
+    }
     label = 'Views per subscriber';
     rate = analysis.viewsPerFollower;
   } else {
@@ -239,28 +283,39 @@ function AltRate({ snapshot, analysis, basis }: ProfileCardProps) {
 }
 
 /**
- * The rates of the channel's videos the user opened (channel pages show views only). Always one
- * line on a channel card, so the card is as tall whether or not the user opened any.
+ * The rates of the posts or videos of this account the user opened: on a YouTube channel (whose
+ * page shows views only) and on an Instagram grid read logged out (no counts on the grid). Always
+ * two lines on such a card, so the card is as tall whether or not the user opened any.
  */
-function Visited({ visited }: { visited: VisitedRates | null }) {
+function Visited({ snapshot, visited }: { snapshot: Snapshot; visited: VisitedRates | null }) {
+  const noun = snapshot.platform === 'youtube' ? 'video' : 'post';
   const n = visited?.videos ?? 0;
   if (!visited || n === 0) {
     return (
-      <div class="rl-line rl-er-basis" data-testid="visited">
-        ER of videos you opened: none opened yet
+      <div class="rl-line rl-er-basis rl-visited" data-testid="visited">
+        ER of {noun}s you opened: none opened yet · open a few of its {noun}s and come back for their ER
       </div>
     );
   }
   const { perSubscriber, perView } = visited;
   return (
-    <div class="rl-line" data-testid="visited">
-      <span class="rl-er-basis">
-        ER of the {n} video{n === 1 ? '' : 's'} you opened:{' '}
-      </span>
+    <div class="rl-line rl-visited" data-testid="visited">
+      <span class="rl-er-basis">ER </span>
       <strong data-testid="visited-value">{perSubscriber.mean === null ? 'unknown' : formatPercent(perSubscriber.mean)}</strong>
+      <span class="rl-er-basis">
+        {' '}
+        from the {n} {noun}
+        {n === 1 ? '' : 's'} you opened
+      </span>
       {perView.mean !== null && <span class="rl-er-basis rl-nowrap"> · per view {formatPercent(perView.mean)}</span>}
+      {n < 5 && <span class="rl-er-basis"> · open a few more for a steadier figure</span>}
     </div>
   );
+}
+
+/** Whether the card carries the opened-posts line (the same on the card and its twin). */
+export function showsVisited(snapshot: Snapshot): boolean {
+  return (snapshot.platform === 'youtube' && snapshot.kind === 'profile') || gridWithoutCounts(snapshot);
 }
 
 function TierLine({ analysis }: { analysis: Analysis }) {
@@ -399,6 +454,7 @@ function Details({ snapshot, analysis, history, detailsOpen, onDetailsToggle }: 
           </>
         ))}
       </dl>
+      {snapshot.kind !== 'post' && snapshot.posts.length > 0 && <PostList snapshot={snapshot} />}
       {history && history.length > 1 && (
         <div class="rl-chart" data-testid="card-growth-chart">
           <GrowthChart points={history} width={340} height={160} />
@@ -412,6 +468,55 @@ function Details({ snapshot, analysis, history, detailsOpen, onDetailsToggle }: 
         </ul>
       )}
     </details>
+  );
+}
+
+/** At most this many posts are listed in the details. */
+const LISTED_POSTS = 15;
+
+/**
+ * The posts the rates were read from, in page order: each one's counts and own rate, pinned posts
+ * marked (and whether the rate counts them), unknown counts shown as unknown.
+ */
+function PostList({ snapshot }: { snapshot: Snapshot }) {
+  const w = WORDS[snapshot.platform];
+  const { posts: counted } = recentPosts(snapshot.posts);
+  const countedIds = new Set(counted);
+  const listed = snapshot.posts.slice(0, LISTED_POSTS);
+  const n = (v: number | null) => (v === null ? '—' : formatCount(v));
+  return (
+    <table class="rl-posts" data-testid="post-list">
+      <caption>Recent posts as the page lists them</caption>
+      <thead>
+        <tr>
+          <th scope="col">Post</th>
+          <th scope="col">{cap(w.likes)}</th>
+          <th scope="col">{cap(w.comments)}</th>
+          <th scope="col">ER</th>
+        </tr>
+      </thead>
+      <tbody>
+        {listed.map((p, i) => {
+          const er = snapshot.followers && p.likes !== null && p.comments !== null ? ((p.likes + p.comments) / snapshot.followers) * 100 : null;
+          const left = !countedIds.has(p);
+          return (
+            <tr key={`${p.id ?? ''}-${i}`} class={left ? 'rl-left-out' : undefined} data-testid="post-row" data-pinned={p.pinned ? 'true' : undefined}>
+              <td>
+                <bdi>{p.id ?? `#${i + 1}`}</bdi>
+                {p.pinned && (
+                  <span class="rl-chip" data-testid="pinned-chip" title={left ? 'Pinned, older than the recent posts: left out of the rates' : 'Pinned, and recent: counted'}>
+                    pinned{left ? ' · left out' : ''}
+                  </span>
+                )}
+              </td>
+              <td title={p.likes === null ? 'unknown' : formatExact(p.likes)}>{p.likesHidden ? 'hidden' : n(p.likes)}</td>
+              <td title={p.comments === null ? 'unknown' : formatExact(p.comments)}>{n(p.comments)}</td>
+              <td>{er === null ? '—' : formatPercent(er)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 

@@ -3,6 +3,7 @@ import '@/components/lens.css';
 import './overlay.css';
 import { HostMessageSchema, type FrameMessage, type ShowMessage } from '@/lib/overlay-protocol';
 import { ShortlistButton, type ShortlistState } from '@/components/ShortlistButton';
+import { showsVisited } from '@/components/ProfileCard';
 import { VisitedRatesSchema, type VisitedRates } from '@/lib/store/video-visits';
 import { sendMessage } from '@/utils/messaging';
 import { addToShortlist, canShortlist, historyFor, shortlistStateOf } from '@/utils/shortlist-client';
@@ -132,8 +133,9 @@ function show(view: ShowMessage): void {
   tellHost({ type: 'rendered', url: snapshot.url });
   if (shortlist?.kind === 'checking') void shortlistStateOf(snapshot).then((state) => update(view, { shortlist: state }));
   if (!sameCreator && canShortlist(snapshot)) void historyFor(snapshot).then((points) => update(view, { history: points }));
-  // A channel page shows views only: add the rates of its videos the user has opened.
-  if (snapshot.platform === 'youtube' && snapshot.kind === 'profile') {
+  // A channel page shows views only, a logged-out Instagram grid no counts: add the rates of the
+  // videos or posts of this account the user has opened.
+  if (showsVisited(snapshot)) {
     sendMessage('visitedRates', snapshot).then(
       (answer) => {
         const visited = VisitedRatesSchema.safeParse(answer);

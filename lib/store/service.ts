@@ -13,7 +13,7 @@ import { emptySnapshot, type Snapshot } from '../platforms/types';
 import type { LensDB } from './db';
 import { historyOf, recordSnapshot, SnapshotPointSchema, type SnapshotPoint } from './history';
 import { CampaignSchema, creatorSummary, isShortlisted, shortlistCreator } from './shortlist';
-import { recordVisit, visitFromSnapshot } from './video-visits';
+import { recordVisit, VISITED_PLATFORMS, visitFromSnapshot } from './video-visits';
 
 type Db = IDBPDatabase<LensDB>;
 
@@ -52,7 +52,8 @@ export async function shortlistStatusOf(db: Db, platform: Snapshot['platform'], 
  */
 export async function rememberVisit(db: Db, snapshot: Snapshot, now: number, scheme?: TierScheme): Promise<string | null> {
   const visit = visitFromSnapshot(snapshot, now);
-  if (visit && visit.platform === 'youtube') await recordVisit(db, visit);
+  // Opened videos rate a YouTube channel; opened posts rate an Instagram grid read logged out.
+  if (visit && VISITED_PLATFORMS.includes(visit.platform)) await recordVisit(db, visit);
   if (snapshot.kind === 'post' || snapshot.state !== 'ok' || !snapshot.handle) return null;
   const recorded = await recordSnapshot(db, snapshot, creatorSummary(snapshot, analyzeSnapshot(snapshot, { now, ...(scheme ? { scheme } : {}) })), now);
   return recorded.ok ? null : recorded.message;

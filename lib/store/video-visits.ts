@@ -1,6 +1,7 @@
 /**
- * Videos the user has opened, remembered so that a channel page — which shows views but not
- * likes or comments — can also show the engagement of the videos the user has seen.
+ * Videos and posts the user has opened, remembered so that a page whose list carries no likes or
+ * comments — a YouTube channel (views only), an Instagram profile read logged out (no counts on
+ * the grid) — can show the engagement of the ones the user has seen.
  */
 import * as z from 'zod/mini';
 import type { IDBPDatabase } from 'idb';
@@ -24,6 +25,9 @@ export const VideoVisitSchema = z.object({
   seenAt: z.number().check(z.gte(0)),
 });
 export type VideoVisit = z.infer<typeof VideoVisitSchema>;
+
+/** The platforms whose opened posts are remembered (see above). */
+export const VISITED_PLATFORMS: ReadonlyArray<Snapshot['platform']> = ['youtube', 'instagram'];
 
 /** Keep at most this many videos per channel (the most recently seen). */
 export const MAX_VISITS_PER_CHANNEL = 50;

@@ -315,7 +315,7 @@ test('after the user opens some of a channel’s videos, its card adds their ER 
   const subs = shownSubscribers(FERN);
   const perSub = seen.reduce((s, v) => s + ((v.likes + v.comments) / subs) * 100, 0) / seen.length;
   const perView = seen.reduce((s, v) => s + ((v.likes + v.comments) / v.views) * 100, 0) / seen.length;
-  await expect(visited).toContainText('ER of the 2 videos you opened:');
+  await expect(visited).toContainText('from the 2 videos you opened');
   await expect((await overlay(page)).getByTestId('visited-value')).toHaveText(pct(perSub));
   await expect(visited).toContainText(`per view ${pct(perView)}`);
   // Another channel's card is not affected.

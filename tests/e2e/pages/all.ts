@@ -6,3 +6,4 @@ import './youtube';
 import './tiktok';
 import './x';
 import './marketplace';
+import './instagram-current';
