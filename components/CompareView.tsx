@@ -4,6 +4,7 @@ import { costPerEngagement } from '@/lib/store/campaign-stats';
 import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS } from '@/lib/platforms/types';
 import { ENTRY_STATUS_LABELS, type CreatorRecord, type ShortlistRow } from '@/lib/store/shortlist';
+import { creatorLabel } from '@/lib/platforms/profile-url';
 
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 6;
@@ -56,7 +57,7 @@ export function CompareView({ rows, onClose }: CompareViewProps) {
             <article class="rl-compare-card" key={`${row.entry.campaignId}/${c.platform}/${c.handleKey}`} data-testid="compare-card">
               <h3>
                 <a href={c.profileUrl} target="_blank" rel="noopener noreferrer">
-                  <bdi>@{c.handle}</bdi>
+                  <bdi>{creatorLabel(c.platform, c.handle, c.displayName)}</bdi>
                 </a>
               </h3>
               <p class="rl-compare-sub">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { feeDiscounts, INVITATION_STATUSES, INVITATION_STATUS_LABELS, type Invitation, type InvitationStatus } from '@/lib/marketplace/invites';
 import { PLATFORM_LABELS } from '@/lib/platforms/types';
 import './marketplace.css';
+import { creatorLabel } from '@/lib/platforms/profile-url';
 
 export interface InvitationsListProps {
   invitations: Invitation[];
@@ -113,7 +114,7 @@ function InvitationRow({
   return (
     <li class="rl-inv-row" data-testid="invitation-row">
       <div class="rl-inv-who">
-        <span class="rl-inv-handle">{handle ? <bdi>@{handle}</bdi> : 'Unknown account'}</span>
+        <span class="rl-inv-handle">{handle ? <bdi>{creatorLabel(invitation.platform, handle)}</bdi> : 'Unknown account'}</span>
         <span class="rl-er-basis">
           {' '}
           · {platform}
@@ -131,7 +132,7 @@ function InvitationRow({
         </span>
         <select
           class="rl-mk-select rl-inv-select"
-          aria-label={`Status of ${handle ? `@${handle}` : 'this invitation'}`}
+          aria-label={`Status of ${handle ? creatorLabel(invitation.platform, handle) : 'this invitation'}`}
           data-testid="invitation-status"
           value={saving ?? current}
           disabled={saving !== null}

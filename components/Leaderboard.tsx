@@ -3,6 +3,7 @@ import { formatCost, formatPercent } from '@/lib/metrics/format';
 import { PLATFORM_LABELS } from '@/lib/platforms/types';
 import { leaderboard, type LeaderboardMetric } from '@/lib/store/campaign-stats';
 import type { ShortlistRow } from '@/lib/store/shortlist';
+import { creatorLabel } from '@/lib/platforms/profile-url';
 
 /** "+2.5 %" / "-1.0 %": growth reads better with its sign. */
 export function formatSignedPercent(n: number | null, digits = 1): string {
@@ -92,7 +93,7 @@ export function Leaderboard({ rows, growthByCreator }: LeaderboardProps) {
                 </td>
                 <td>
                   <a href={row.creator.profileUrl} target="_blank" rel="noopener noreferrer">
-                    <bdi>@{row.creator.handle}</bdi>
+                    <bdi>{creatorLabel(row.creator.platform, row.creator.handle, row.creator.displayName)}</bdi>
                   </a>
                   {row.creator.displayName && (
                     <span class="rl-muted">

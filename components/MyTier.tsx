@@ -9,6 +9,7 @@ import type { CustomTier } from '@/lib/settings';
 import { growth, type SnapshotPoint } from '@/lib/store/history';
 import { CreateListingControl, InviteButton, InviteStatus, type CreateState, type InviteState, type ServiceOption } from './MarketplaceActions';
 import './marketplace.css';
+import { creatorLabel } from '@/lib/platforms/profile-url';
 
 export type SaveCardState = { kind: 'idle' } | { kind: 'saved'; fileName: string } | { kind: 'error'; message: string };
 
@@ -89,7 +90,7 @@ export function MyTier(props: MyTierProps) {
   const { snapshot, analysis, scheme, history, services } = props;
   // Benefits and expectations belong to the custom scheme only.
   const customTiers = scheme.id === 'custom' ? props.customTiers : null;
-  const handle = snapshot.handle ? `@${snapshot.handle}` : 'Your account';
+  const handle = creatorLabel(snapshot.platform, snapshot.handle, snapshot.displayName) ?? 'Your account';
   const platform = PLATFORM_LABELS[snapshot.platform] ?? 'your platform';
   const readAt = typeof props.readAt === 'string' && props.readAt.trim() !== '' ? props.readAt.trim() : null;
   return (

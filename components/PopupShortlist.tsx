@@ -5,6 +5,7 @@ import { PLATFORM_LABELS, type Platform } from '@/lib/platforms/types';
 import { isolate } from '@/lib/bidi';
 import { DEFAULT_CAMPAIGN_ID } from '@/lib/store/db';
 import { ENTRY_STATUSES, ENTRY_STATUS_LABELS, filterAndSort, MAX_TAG_LENGTH, type EntryStatus, type ShortlistRow } from '@/lib/store/shortlist';
+import { creatorLabel } from '@/lib/platforms/profile-url';
 
 /** Fixed, so the rows in view are a plain division of the scroll position: row i sits at i × ROW_HEIGHT. */
 export const POPUP_ROW_HEIGHT = 58;
@@ -172,7 +173,7 @@ function Row({ row, top, onStatus, onAddTag }: RowProps) {
           title={c.displayName ? `${isolate(c.displayName)} — open the profile in a new tab` : 'Open the profile in a new tab'}
           data-testid="popup-handle"
         >
-          <bdi>@{c.handle}</bdi>
+          <bdi>{creatorLabel(c.platform, c.handle, c.displayName)}</bdi>
         </a>
         {e.campaignId !== DEFAULT_CAMPAIGN_ID && (
           <bdi class="rl-prow-campaign" title={`Campaign: ${isolate(row.campaignName)}`}>

@@ -4,6 +4,7 @@ import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS } from '@/lib/platforms/types';
 import { isolate } from '@/lib/bidi';
 import { ENTRY_STATUSES, ENTRY_STATUS_LABELS, type EntryPatch, type ShortlistRow, type SortColumn } from '@/lib/store/shortlist';
+import { creatorLabel } from '@/lib/platforms/profile-url';
 
 /** Fixed so the window of rendered rows is a plain division: row i sits at i × ROW_HEIGHT. */
 export const ROW_HEIGHT = 40;
@@ -176,7 +177,7 @@ function Row({ row, showCampaign, isSelected, isOpen, onToggle, onEdit, onOpen }
       <td class="rl-c-platform">{PLATFORM_LABELS[c.platform]}</td>
       <td class="rl-c-handle">
         <a href={c.profileUrl} target="_blank" rel="noopener noreferrer" data-testid="handle">
-          <bdi>@{c.handle}</bdi>
+          <bdi>{creatorLabel(c.platform, c.handle, c.displayName)}</bdi>
         </a>
       </td>
       <td class="rl-c-name" title={c.displayName === null ? undefined : isolate(c.displayName)}>

@@ -5,6 +5,7 @@ import { formatCount, formatMoney, formatPercent } from '@/lib/metrics/format';
 import { PLATFORM_LABELS } from '@/lib/platforms/types';
 import { DAY, growth, suddenJumps, type Change, type SnapshotPoint, type SuddenJump } from '@/lib/store/history';
 import type { ShortlistRow } from '@/lib/store/shortlist';
+import { creatorLabel } from '@/lib/platforms/profile-url';
 
 /** "followers jumped +35 % in 3 days while ER fell from 4.1 % to 1.2 %" */
 export function jumpText(jump: SuddenJump): string {
@@ -51,7 +52,7 @@ export function CreatorDetails({ row, history, error, onClose }: CreatorDetailsP
       <header class="rl-insight-head">
         <h2 id="rl-details-title">
           <a href={creator.profileUrl} target="_blank" rel="noopener noreferrer">
-            <bdi>@{creator.handle}</bdi>
+            <bdi>{creatorLabel(creator.platform, creator.handle, creator.displayName)}</bdi>
           </a>
         </h2>
         <button type="button" class="rl-btn" ref={close} onClick={onClose}>

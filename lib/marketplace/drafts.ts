@@ -18,6 +18,7 @@ import { PLATFORM_LABELS, type Platform, type Snapshot } from '../platforms/type
 import { profileUrlFor } from '../platforms/profile-url';
 import { tierSchemeOf, type ErBasis, type Settings } from '../settings';
 import { servicePrice, type Service, type ServiceId } from './services';
+import { creatorLabel } from '../platforms/profile-url';
 
 export interface ListingDraft {
   title: string;
@@ -211,7 +212,7 @@ export function buildListingDraft(
   const platform = PLATFORM_LABELS[snapshot.platform];
   const profileUrl = profileUrlOf(snapshot, handle);
 
-  const who = handle ? `@${handle}` : displayName;
+  const who = creatorLabel(snapshot.platform, handle, displayName) ?? displayName;
   const lines: string[] = [];
   lines.push(profileUrl ? `${platform}${who ? ` ${who}` : ''}: ${profileUrl}` : `${platform}${who ? ` ${who}` : ''}`);
   lines.push(audienceLine(snapshot));

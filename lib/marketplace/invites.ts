@@ -12,6 +12,7 @@ import { PlatformSchema } from '../schema';
 import type { Settings } from '../settings';
 import { cleanPageText } from './drafts';
 import { MAX_CAMPAIGN_TAG_LENGTH, signupUrl } from './links';
+import { creatorLabel } from '../platforms/profile-url';
 
 export const MAX_INVITE_LENGTH = 600;
 
@@ -51,7 +52,7 @@ export function inviteMessage(target: InviteTarget, settings: Settings, campaign
   const hasCode = code !== '';
   const market = clipName(cleanPageText(settings.marketplace.name), 60) || 'the marketplace';
   const handle = cleanPageText(target.handle).replace(/^@+/, '');
-  const name = clipName(cleanPageText(target.displayName), 40) || (handle ? `@${clipName(handle, 40)}` : '');
+  const name = clipName(cleanPageText(target.displayName), 40) || clipName(creatorLabel(target.platform, handle || null) ?? '', 41);
   const platform = PLATFORM_LABELS[target.platform] ?? 'your channel';
   const hi = name ? `Hi ${name}!` : 'Hi!';
   const linkIntro = hasCode ? 'You can join with my invite link:' : 'You can join here:';

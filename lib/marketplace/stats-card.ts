@@ -13,6 +13,7 @@ import { formatCount, formatExact, formatMoney, formatPercent, UNKNOWN_TEXT } fr
 import type { Analysis } from '../metrics/analysis';
 import { SIZE_CLASS_LABELS } from '../metrics/tiers';
 import { PLATFORM_LABELS, type Platform, type Snapshot } from '../platforms/types';
+import { creatorLabel } from '../platforms/profile-url';
 
 /** The marketplace's preferred listing image size (3:2). */
 export const LISTING_IMAGE = { width: 700, height: 467 } as const;
@@ -215,6 +216,8 @@ export function drawStatsCard(ctx: CardContext, data: StatsCardData, size: { wid
 interface CleanData {
   platformLabel: string;
   handle: string;
+  /** How the creator is named: "@handle", or a keyless YouTube channel's title. */
+  who: string;
   displayName: string;
   followers: number | null;
   followersExact: boolean;
@@ -232,10 +235,14 @@ interface CleanData {
 function normalise(data: StatsCardData): CleanData {
   const platform = data?.platform;
   const label = typeof platform === 'string' && Object.hasOwn(PLATFORM_LABELS, platform) ? PLATFORM_LABELS[platform] : '';
+  const handle = clean(data?.handle).replace(/^@+/, '');
+  const displayName = clean(data?.displayName);
+  const known = typeof platform === 'string' && Object.hasOwn(PLATFORM_LABELS, platform);
   return {
     platformLabel: label,
-    handle: clean(data?.handle).replace(/^@+/, ''),
-    displayName: clean(data?.displayName),
+    handle,
+    who: handle === '' ? '' : known ? (creatorLabel(platform, handle, displayName) ?? `@${handle}`) : `@${handle}`,
+    displayName,
     followers: countOrNull(data?.followers),
     followersExact: data?.followersExact === true,
     er: finiteOrNull(data?.er),
@@ -393,9 +400,9 @@ function drawHeader(pen: Pen, d: CleanData): void {
   pen.font(14, 700);
   pen.text(d.platformLabel ? d.platformLabel.toUpperCase() : 'CREATOR', x, 40, maxWidth, C.onBrandSoft);
 
-  const name = d.displayName !== '' && d.displayName.replace(/^@+/, '') !== d.handle ? d.displayName : '';
+  const name = d.displayName !== '' && d.displayName.replace(/^@+/, '') !== d.handle && d.displayName !== d.who ? d.displayName : '';
   if (d.handle !== '') {
-    const handle = pen.shrink(`@${d.handle}`, maxWidth, 32, 22, 800);
+    const handle = pen.shrink(d.who, maxWidth, 32, 22, 800);
     pen.text(handle, x, 76, maxWidth, C.onBrand);
     if (name !== '') {
       pen.font(17, 400);
