@@ -49,19 +49,48 @@ function parseAttributes(tag: string): Record<string, string> {
   return attrs;
 }
 
-/** Read meta tags and inline scripts out of an HTML string (a saved page or a fragment of one). */
+/**
+ * A `<meta>` or `<script …>` open tag longer than this is skipped: real ones are a few hundred
+ * characters, and parsing the attributes of a crafted megabyte-long tag would be wasted work.
+ */
+export const MAX_OPEN_TAG = 64 * 1024;
+
+/**
+ * Read meta tags and inline scripts out of an HTML string (a saved page or a fragment of one).
+ *
+ * Each of the two scans (meta tags, then scripts) reads the text once from left to right: a tag
+ * is looked for from where the previous one ended, and the scan stops as soon as a closing token
+ * (`>`, `</script>`) appears nowhere after the current position, since no later tag could be
+ * closed either. So a page full of unclosed `<meta` or `<script` costs one pass, not one pass
+ * per tag.
+ */
 export function pageDataFromHtml(html: string, url: string): PageData {
   const meta: Record<string, string> = {};
-  for (const m of html.matchAll(/<meta\b[^>]*>/gi)) {
-    const attrs = parseAttributes(m[0]);
+  const metaOpen = /<meta\b/gi;
+  for (let m = metaOpen.exec(html); m; m = metaOpen.exec(html)) {
+    const end = html.indexOf('>', m.index + 5);
+    if (end < 0) break;
+    metaOpen.lastIndex = end + 1;
+    if (end - m.index > MAX_OPEN_TAG) continue;
+    const attrs = parseAttributes(html.slice(m.index, end + 1));
     const key = (attrs.property ?? attrs.name ?? attrs.itemprop)?.toLowerCase();
     if (key && attrs.content !== undefined && !(key in meta)) meta[key] = attrs.content;
   }
   const scripts: InlineScript[] = [];
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-    const attrs = parseAttributes(`<script ${m[1] ?? ''}>`);
+  const scriptOpen = /<script\b/gi;
+  const scriptClose = /<\/script\s*>/gi;
+  for (let m = scriptOpen.exec(html); m; m = scriptOpen.exec(html)) {
+    const tagEnd = html.indexOf('>', m.index + 7);
+    if (tagEnd < 0) break;
+    scriptClose.lastIndex = tagEnd + 1;
+    const close = scriptClose.exec(html);
+    if (!close) break;
+    scriptOpen.lastIndex = close.index + close[0].length;
+    // A script with an absurd open tag is skipped whole, its text included.
+    if (tagEnd - m.index > MAX_OPEN_TAG) continue;
+    const attrs = parseAttributes(`<script ${html.slice(m.index + 7, tagEnd)}>`);
     if (attrs.src !== undefined) continue;
-    scripts.push({ type: attrs.type ?? null, id: attrs.id ?? null, text: m[2] ?? '' });
+    scripts.push({ type: attrs.type ?? null, id: attrs.id ?? null, text: html.slice(tagEnd + 1, close.index) });
   }
   return { url, meta, scripts, responses: [] };
 }
@@ -122,26 +151,264 @@ export function tryParseJson(text: string): unknown {
   }
 }
 
+const OUT = 0; // outside a string
+const IN = 1; // inside a string
+const ESC = 2; // inside a string, the character before was a backslash
+
+/**
+ * One reading of the text, as {@link endOfJsonValue} would read it from some start: its string
+ * state, its bracket depth (in its own frame), and the starts it still has to close, by the depth
+ * at which each closes.
+ */
+interface Reading {
+  mode: number;
+  depth: number;
+  /** Depth → index (or indices) in `starts` of the values that close when the depth drops to it. */
+  waiting: Map<number, number | number[]>;
+  count: number;
+}
+
+function wait(r: Reading, depth: number, id: number): void {
+  const there = r.waiting.get(depth);
+  if (there === undefined) r.waiting.set(depth, id);
+  else if (typeof there === 'number') r.waiting.set(depth, [there, id]);
+  else there.push(id);
+  r.count++;
+}
+
+/** The depth just dropped to `depth` on the bracket at `at`: the values waiting for it end there. */
+function settle(r: Reading, depth: number, at: number, ends: number[]): void {
+  const done = r.waiting.get(depth);
+  if (done === undefined) return;
+  r.waiting.delete(depth);
+  if (typeof done === 'number') {
+    ends[done] = at + 1;
+    r.count--;
+  } else {
+    for (const id of done) ends[id] = at + 1;
+    r.count -= done.length;
+  }
+}
+
+function step(r: Reading, c: number, at: number, ends: number[]): void {
+  if (r.mode === IN) {
+    if (c === 92 /* \ */) r.mode = ESC;
+    else if (c === 34 /* " */) r.mode = OUT;
+  } else if (r.mode === ESC) {
+    r.mode = IN;
+  } else if (c === 34) {
+    r.mode = IN;
+  } else if (c === 123 /* { */ || c === 91 /* [ */) {
+    r.depth++;
+  } else if (c === 125 /* } */ || c === 93 /* ] */) {
+    r.depth--;
+    if (r.waiting.size > 0) settle(r, r.depth, at, ends);
+  }
+}
+
+/** The starts still to open, in text order, and the ends found so far. */
+interface Starts {
+  text: string;
+  /** Positions of the starts, ascending. */
+  at: number[];
+  /** Their indices in the caller's `starts`. */
+  ids: number[];
+  /** The next start to open. */
+  k: number;
+  ends: number[];
+}
+
+/**
+ * The one reading alone from `from`, opening the starts it meets outside a string: returns where
+ * it stopped — the end of the text, just after its last value closed, or a start it meets inside
+ * a string (which needs a reading of its own).
+ */
+function runAlone(r: Reading, from: number, s: Starts): number {
+  const { text, at, ids, ends } = s;
+  const n = text.length;
+  let { mode, depth } = r;
+  let next = s.k < at.length ? at[s.k]! : n;
+  for (let i = from; i < n; i++) {
+    if (i === next) {
+      if (mode !== OUT) {
+        r.mode = mode;
+        r.depth = depth;
+        return i;
+      }
+      while (s.k < at.length && at[s.k] === i) wait(r, depth, ids[s.k++]!);
+      next = s.k < at.length ? at[s.k]! : n;
+    }
+    const c = text.charCodeAt(i);
+    if (mode === IN) {
+      if (c === 92) mode = ESC;
+      else if (c === 34) mode = OUT;
+    } else if (mode === ESC) {
+      mode = IN;
+    } else if (c === 34) {
+      mode = IN;
+    } else if (c === 123 || c === 91) {
+      depth++;
+    } else if (c === 125 || c === 93) {
+      depth--;
+      if (r.waiting.has(depth)) {
+        settle(r, depth, i, ends);
+        if (r.count === 0) {
+          r.mode = mode;
+          r.depth = depth;
+          return i + 1;
+        }
+      }
+    }
+  }
+  r.mode = mode;
+  r.depth = depth;
+  return n;
+}
+
+/** Whether two readings have come to the same string state, or one has nothing left to close. */
+function mergeable(readings: Reading[]): boolean {
+  for (let i = 0; i < readings.length; i++) {
+    if (readings[i]!.count === 0) return true;
+    for (let j = i + 1; j < readings.length; j++) if (readings[i]!.mode === readings[j]!.mode) return true;
+  }
+  return false;
+}
+
+/**
+ * Several readings together over [from, to): returns where they stopped (`to`, or just after the
+ * character that made two of them meet or one of them finish).
+ */
+function runTogether(text: string, readings: Reading[], from: number, to: number, ends: number[]): number {
+  let escaped = readings.some((r) => r.mode === ESC);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // Only quotes, backslashes and brackets change a reading, and any character after a backslash.
+    if (!escaped && c !== 34 && c !== 92 && c !== 123 && c !== 125 && c !== 91 && c !== 93) continue;
+    escaped = false;
+    for (const r of readings) {
+      step(r, c, i, ends);
+      if (r.mode === ESC) escaped = true;
+    }
+    if (mergeable(readings)) return i + 1;
+  }
+  return to;
+}
+
+/**
+ * Readings in the same string state read the rest of the text alike (their depths differ by a
+ * constant): keep one of them, moving the smaller one's waiting values into the larger one, and
+ * drop readings with nothing left to close. At most three readings remain (one per state).
+ */
+function mergeReadings(readings: Reading[]): Reading[] {
+  const out: Reading[] = [];
+  for (const r of readings) {
+    if (r.count === 0) continue;
+    const i = out.findIndex((o) => o.mode === r.mode);
+    if (i < 0) {
+      out.push(r);
+      continue;
+    }
+    const [big, small] = out[i]!.count >= r.count ? [out[i]!, r] : [r, out[i]!];
+    const shift = big.depth - small.depth;
+    for (const [depth, ids] of small.waiting) {
+      for (const id of typeof ids === 'number' ? [ids] : ids) wait(big, depth + shift, id);
+    }
+    out[i] = big;
+  }
+  return out;
+}
+
+/**
+ * The end of the JSON value that starts at each of `starts` (the index of its `{` or `[`), as
+ * {@link endOfJsonValue} returns it (-1 when the value never closes, or when a start is not a
+ * bracket), in one pass over the text however many starts there are.
+ *
+ * Calling endOfJsonValue for each start costs a scan to the end of the text for every value that
+ * never closes: a crafted page repeating `window._sharedData = {` would cost quadratic time. Here
+ * the text is read once. Values opened while another is open (outside a string) are read along
+ * with it: they close when the depth returns to where it was at their start. A value that starts
+ * where an earlier reading is inside a string gets a reading of its own; readings that come to
+ * the same string state are merged, so at most three read each character.
+ */
+export function endsOfJsonValues(text: string, starts: readonly number[]): number[] {
+  const ends = new Array<number>(starts.length).fill(-1);
+  // The starts that are brackets, in text order (they usually come in it already).
+  let ids: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < starts.length; i++) {
+    const c = text.charCodeAt(starts[i]!);
+    if (c !== 123 && c !== 91) continue;
+    if (ids.length > 0 && starts[ids[ids.length - 1]!]! > starts[i]!) sorted = false;
+    ids.push(i);
+  }
+  if (!sorted) ids = ids.sort((a, b) => starts[a]! - starts[b]!);
+  const s: Starts = { text, at: ids.map((i) => starts[i]!), ids, k: 0, ends };
+  const n = text.length;
+  let readings: Reading[] = [];
+  let p = 0;
+  while (s.k < s.at.length || readings.length > 0) {
+    if (readings.length === 0) p = s.at[s.k]!; // nothing open: go to the next start
+    // Open the values starting here, in the reading outside a string (a new one if none is).
+    while (s.k < s.at.length && s.at[s.k] === p) {
+      let r: Reading | undefined;
+      for (const o of readings) if (o.mode === OUT) r = o;
+      if (!r) readings.push((r = { mode: OUT, depth: 0, waiting: new Map(), count: 0 }));
+      wait(r, r.depth, s.ids[s.k++]!);
+    }
+    if (p >= n) break;
+    if (readings.length === 1) {
+      p = runAlone(readings[0]!, p, s);
+      if (readings[0]!.count === 0) readings = [];
+    } else {
+      p = runTogether(text, readings, p, s.k < s.at.length ? s.at[s.k]! : n, ends);
+      if (mergeable(readings)) readings = mergeReadings(readings);
+    }
+    if (p >= n) break;
+  }
+  return ends;
+}
+
+/** Whitespace, `=`, `(`, commas and one quoted argument (such as a path) between a marker and its object. */
+const LEAD = /[\s=(,]{0,501}(?:(['"])[^'"]{0,400}\1[\s,]{0,500})?/y;
+const LEAD_IN_WINDOW = /^[\s=(,]*(?:(['"])[^'"]{0,400}\1[\s,]*)?/;
+
+/** Where the object after a marker ending at `from` opens: the lead is read within 500 characters. */
+function afterLead(text: string, from: number): number {
+  LEAD.lastIndex = from;
+  const end = from + (LEAD.exec(text)?.[0].length ?? 0);
+  if (end <= from + 500) return end;
+  // A lead running past the window: read it as it reads within the window alone.
+  return from + (LEAD_IN_WINDOW.exec(text.slice(from, from + 500))?.[0].length ?? 0);
+}
+
 /**
  * Every JSON object that follows `marker` in `text` (e.g. `window._sharedData =` or
  * `__additionalDataLoaded(`): the first `{` after the marker (skipping a quoted argument such as
- * a path) starts the object. Objects that do not parse are skipped.
+ * a path) starts the object. Objects that do not parse are skipped, and so are markers inside an
+ * object already read.
+ *
+ * Linear in the text: every occurrence of the marker is found first, then the ends of all their
+ * objects in one pass ({@link endsOfJsonValues}), so repeated markers whose objects never close
+ * do not each cost a scan to the end.
  */
 export function jsonAfterMarker(text: string, marker: string): unknown[] {
+  if (marker.length === 0) return [];
+  const at: number[] = [];
+  const open: number[] = [];
+  for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) {
+    const o = afterLead(text, i + marker.length);
+    at.push(i);
+    open.push(text.charCodeAt(o) === 123 /* { */ ? o : -1);
+  }
+  const ends = endsOfJsonValues(text, open);
   const found: unknown[] = [];
   let from = 0;
-  for (;;) {
-    const at = text.indexOf(marker, from);
-    if (at < 0) break;
-    from = at + marker.length;
-    // Only whitespace, `=`, `(`, commas and one quoted argument (such as a path) may stand
-    // between the marker and the object.
-    const lead = /^[\s=(,]*(?:(['"])[^'"]{0,400}\1[\s,]*)?/.exec(text.slice(from, from + 500));
-    const open = from + (lead ? lead[0].length : 0);
-    if (text[open] !== '{') continue;
-    const end = endOfJsonValue(text, open);
+  for (let i = 0; i < at.length; i++) {
+    if (at[i]! < from) continue;
+    from = at[i]! + marker.length;
+    const end = ends[i]!;
     if (end < 0) continue;
-    const value = tryParseJson(text.slice(open, end));
+    const value = tryParseJson(text.slice(open[i], end));
     if (value !== undefined) found.push(value);
     from = end;
   }
