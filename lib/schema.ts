@@ -24,6 +24,8 @@ export const PostStatsSchema = z.object({
   impressions: count,
   takenAt: count,
   likesHidden: z.boolean(),
+  /** The account pinned this post (see lib/metrics/recent.ts for when it counts). */
+  pinned: z.optional(z.boolean()),
 });
 
 export const SnapshotSchema = z.object({

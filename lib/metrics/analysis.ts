@@ -11,16 +11,18 @@ import {
   engagementRateByImpressions,
   engagementRateByReach,
   engagementRateByViews,
+  likeRateByViews,
   viewsPerFollower,
   type PeriodEngagement,
   type RateResult,
 } from './engagement';
 import { validCount } from './counts';
+import { RECENT_POSTS, recentPosts } from './recent';
 import { priceGuidance, type PriceGuidance } from './pricing';
 import { DEFAULT_TIER_SCHEME, nextTier, sizeClassFor, tierFor, type NextTier, type SizeClass, type TierBand, type TierScheme } from './tiers';
 
 /** Rates and averages use the first 12 posts in page order: the "12 recent posts" of the UI. */
-export const RECENT_POSTS = 12;
+export { RECENT_POSTS };
 
 export interface Averages {
   likes: number | null;
@@ -36,9 +38,16 @@ export interface Analysis {
   byReach: RateResult;
   byImpressions: RateResult;
   viewsPerFollower: RateResult;
+  /** Likes ÷ views × 100: known where comments are not (a watch page with no comment count). */
+  likeRate: RateResult;
   perPeriod: PeriodEngagement;
   /** Mean over the recent posts that carry each count. */
   averages: Averages;
+  /**
+   * Pinned posts the page lists but the rates and averages leave out, being older than the
+   * recent posts (see ./recent.ts); 0 when none. The posts themselves carry `pinned: true`.
+   */
+  pinnedLeftOut: number;
   tier: TierBand | null;
   sizeClass: SizeClass | null;
   benchmark: BenchmarkResult;
@@ -56,7 +65,8 @@ export function analyzeSnapshot(snapshot: Snapshot, opts: AnalysisOptions = {}):
   const scheme = opts.scheme ?? DEFAULT_TIER_SCHEME;
   const now = opts.now ?? Math.floor(Date.now() / 1000);
   const followers = snapshot.followers;
-  const posts = Array.isArray(snapshot.posts) ? snapshot.posts.slice(0, RECENT_POSTS) : [];
+  const recent = recentPosts(Array.isArray(snapshot.posts) ? snapshot.posts : []);
+  const posts = recent.posts;
   const rateOpts = { minPosts: snapshot.kind === 'post' ? 1 : 2 };
   const engagement = engagementRate(followers, posts, rateOpts);
   return {
@@ -65,8 +75,10 @@ export function analyzeSnapshot(snapshot: Snapshot, opts: AnalysisOptions = {}):
     byReach: engagementRateByReach(posts, rateOpts),
     byImpressions: engagementRateByImpressions(posts, rateOpts),
     viewsPerFollower: viewsPerFollower(followers, posts, rateOpts),
+    likeRate: likeRateByViews(posts, rateOpts),
     perPeriod: engagementPerPeriod(followers, posts, now),
     averages: averagesOf(posts),
+    pinnedLeftOut: recent.pinnedLeftOut.length,
     tier: tierFor(followers, scheme),
     sizeClass: sizeClassFor(followers),
     benchmark: labelled(verdictFor(engagement, followers, scheme), snapshot.platform),

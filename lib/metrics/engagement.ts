@@ -101,6 +101,20 @@ export function engagementRateByImpressions(posts: PostStats[], opts?: RateOptio
   return summarize('impressions', rates, opts);
 }
 
+/**
+ * Likes ÷ views × 100 per post: the like rate. It needs no comment count, so it is known on pages
+ * that carry likes and views but no comments (many YouTube watch pages).
+ */
+export function likeRateByViews(posts: PostStats[], opts?: RateOptions): RateResult {
+  const rates = postList(posts).map((p): PostRate => {
+    const likes = validCount(p.likes);
+    if (likes === null || p.likesHidden === true) return { skip: 'hidden or missing likes' };
+    const views = ownDenominator(p.views, 'views');
+    return typeof views === 'string' ? { skip: views } : { rate: (likes / views) * 100 };
+  });
+  return summarize('views', rates, opts, 'with visible likes and views');
+}
+
 /** Views per follower × 100 per post: YouTube's "views per subscriber", a reach proxy. */
 export function viewsPerFollower(followers: number | null, posts: PostStats[], opts?: RateOptions): RateResult {
   const audience = audienceOf(followers);
@@ -167,7 +181,7 @@ function minPostsOf(opts?: RateOptions): number {
   return typeof n === 'number' && Number.isFinite(n) ? Math.max(1, Math.ceil(n)) : 2;
 }
 
-function summarize(basis: RateBasis, rates: PostRate[], opts?: RateOptions, usableWord = 'with visible likes'): RateResult {
+function summarize(basis: RateBasis, rates: PostRate[], opts?: RateOptions, usableWord?: string): RateResult {
   const values: number[] = [];
   const skips: Skip[] = [];
   for (const r of rates) {
@@ -180,7 +194,7 @@ function summarize(basis: RateBasis, rates: PostRate[], opts?: RateOptions, usab
   const median = finiteOrNull(medianOf(values));
   let reason: string | null = null;
   if (!sufficient) {
-    const usable = basis === 'followers' ? usableWord : `with visible likes, comments and ${basis}`;
+    const usable = usableWord ?? (basis === 'followers' ? 'with visible likes' : `with visible likes, comments and ${basis}`);
     const have = values.length === 0 ? 'no post' : `only ${values.length} post${values.length === 1 ? '' : 's'}`;
     reason = `not enough data: ${have} ${usable}` + (skips.length > 0 ? ` (${leftOutText(skips, rates.length)})` : '');
   } else if (skips.length > 0) {

@@ -31,6 +31,7 @@ import { parseCountDetailed, preferExact, type ParsedCount } from '../metrics/co
 import { isObject, jsonAfterMarker, tryParseJson, type JsonObject, lenient } from './page';
 import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot, emptySnapshot } from './types';
 import { defineReader } from './fit';
+import { pinnedNote } from '../metrics/recent';
 
 const ORIGIN = 'https://www.tiktok.com';
 
@@ -200,7 +201,6 @@ interface Video {
   post: PostStats;
   author: Owner;
   photo: boolean;
-  pinned: boolean;
   /** Some count came from `stats` and looks rounded to display precision. */
   rounded: boolean;
   authorAccount: Account | null;
@@ -336,10 +336,10 @@ function addItem(raw: unknown, ctx: Ctx, shape: string): void {
       views: counts.views?.value ?? null,
       shares: counts.shares?.value ?? null,
       takenAt: parseCountDetailed(item.createTime)?.value || null,
+      ...(item.isPinnedItem === true ? { pinned: true } : {}),
     }),
     author,
     photo,
-    pinned: item.isPinnedItem === true,
     rounded: Object.values(counts).some((c) => c !== null && !c.exact),
     authorAccount,
     source: `${ctx.label} ${shape}`,
@@ -388,17 +388,19 @@ function addSigi(raw: JsonObject, ctx: Ctx): void {
   }
   // Page order comes from the ItemList lists ("user-post" on a profile); ItemModule's own key
   // order is only the order the items were fetched in.
-  const ordered: string[] = [];
+  // A Set keeps first-seen order and finds duplicates in constant time (an array's includes made
+  // a crafted list of many ids quadratic).
+  const ordered = new Set<string>();
   for (const value of Object.values(ItemList)) {
     const list = SigiList.safeParse(value);
     if (!list.success) continue;
     for (const entry of [...(list.data.list ?? []), ...(list.data.preloadList ?? [])]) {
       const id = isObject(entry) ? entry.id : entry;
-      if (typeof id === 'string' && !ordered.includes(id)) ordered.push(id);
+      if (typeof id === 'string') ordered.add(id);
     }
   }
-  for (const id of Object.keys(ItemModule)) if (!ordered.includes(id)) ordered.push(id);
-  for (const id of ordered.slice(0, MAX_ITEMS)) if (ItemModule[id] !== undefined) addItem(ItemModule[id], ctx, 'ItemModule');
+  for (const id of Object.keys(ItemModule)) ordered.add(id);
+  for (const id of [...ordered].slice(0, MAX_ITEMS)) if (ItemModule[id] !== undefined) addItem(ItemModule[id], ctx, 'ItemModule');
 }
 
 function addUniversal(scope: JsonObject, ctx: Ctx): void {
@@ -546,7 +548,9 @@ export function tiktokMetaCounts(description: string): { handle: string; followe
   const handle = /\(@([A-Za-z0-9_.]{1,64})\)/.exec(description)?.[1];
   if (!handle) return null;
   const number = (word: string) => {
-    const m = new RegExp(`([\\d.,]+\\s?[KMB]?)\\s+${word}\\b`, 'i').exec(description);
+    // A number starts where a run of digits starts: a start inside the run matches exactly when the
+    // run's start does, and retrying every one of them made a long run of digits quadratic.
+    const m = new RegExp(`(?<![\\d.,])([\\d.,]+\\s?[KMB]?)\\s+${word}\\b`, 'i').exec(description);
     return m ? parseCountDetailed(m[1]) : null;
   };
   // Without a follower count this is not a profile description (a video's says "N Likes, N
@@ -624,6 +628,7 @@ function mergePosts(videos: Video[]): PostStats[] {
     for (const key of ['url', 'likes', 'comments', 'views', 'shares', 'takenAt'] as const) {
       if (post[key] !== null) Object.assign(seen, { [key]: post[key] });
     }
+    if (post.pinned === true) seen.pinned = true;
   }
   return [...byId.values()];
 }
@@ -673,10 +678,9 @@ function readProfile(data: PageData, handle: string, g: Gathered): Snapshot {
     owner.handle !== null
       ? sameHandle(owner.handle, handle)
       : acc !== null && ((owner.id !== null && owner.id === acc.id) || (owner.secUid !== null && owner.secUid === acc.secUid));
-  const owned = g.facts.videos.filter((v) => owns(v.author));
-  // Pinned videos sit first in the grid but are older highlights: the rate is of recent videos.
-  const videos = owned.filter((v) => !v.pinned);
-  const pinnedLeftOut = new Set(owned.filter((v) => v.pinned).map((v) => v.post.id)).size;
+  // Pinned videos sit first in the grid, marked `pinned`: listed, and left out of the rates
+  // when older than the recent videos (../metrics/recent.ts).
+  const videos = g.facts.videos.filter((v) => owns(v.author));
   const posts = mergePosts(videos).map((p) => (p.url || !p.id ? p : { ...p, url: postUrl(handle, p.id, false) }));
   if (!acc?.followers && posts.length === 0) return notFound(snap, g, `the account @${handle}`);
 
@@ -685,7 +689,8 @@ function readProfile(data: PageData, handle: string, g: Gathered): Snapshot {
   const sources = new Set(videos.map((v) => v.source));
   let source = acc ? countsSource(acc) : 'none';
   if (sources.size > 0) source += `; videos from ${[...sources].join(', ')}`;
-  if (pinnedLeftOut > 0) notes.push(`${pinnedLeftOut} pinned video${pinnedLeftOut === 1 ? '' : 's'} left out: pinned videos are older highlights, not recent posts.`);
+  const pinned = pinnedNote(posts, 'video');
+  if (pinned) notes.push(pinned);
   if (!acc?.followers) notes.push('The profile counts (followers) are not in the page yet.');
   else if (!acc.followers.exact) notes.push('Follower count is rounded by TikTok.');
   if (acc?.origin === 'meta') notes.push("Followers and likes come from the page's description (rounded).");

@@ -69,6 +69,12 @@ export interface PostStats {
   takenAt: number | null;
   /** The platform hides this post's like count (or shows a placeholder). */
   likesHidden: boolean;
+  /**
+   * The account pinned this post to the top of its grid or timeline (absent = not pinned). A
+   * pinned post older than the recent posts is listed but left out of the rates: see
+   * ../metrics/recent.ts.
+   */
+  pinned?: boolean;
 }
 
 /**

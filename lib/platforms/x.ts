@@ -32,6 +32,7 @@
  */
 import * as z from 'zod/mini';
 import { parseCount } from '../metrics/counts';
+import { pinnedNote } from '../metrics/recent';
 import { isObject, jsonAfterMarker, jsonScripts, lenient, walkJson } from './page';
 import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot, emptySnapshot } from './types';
 import { defineReader } from './fit';
@@ -373,7 +374,10 @@ function entryItems(value: unknown): TimelineItem[] {
   );
 }
 
-/** Tweets of a list of timeline instructions, pinned entry first, promoted entries left out. */
+/**
+ * Tweets of a list of timeline instructions, pinned entry first (its post marked `pinned`),
+ * promoted entries left out.
+ */
 export function tweetsOfInstructions(instructions: readonly unknown[]): XTweet[] {
   const parsed = instructions.flatMap((i) => {
     const r = Instruction.safeParse(i);
@@ -383,12 +387,13 @@ export function tweetsOfInstructions(instructions: readonly unknown[]): XTweet[]
   const ordered = [...parsed.filter((i) => i.type === 'TimelinePinEntry'), ...parsed.filter((i) => i.type !== 'TimelinePinEntry')];
   const tweets: XTweet[] = [];
   for (const ins of ordered) {
+    const pinned = ins.type === 'TimelinePinEntry';
     const entries = [...(ins.entry !== undefined ? [ins.entry] : []), ...(ins.entries ?? []), ...(ins.moduleItems ?? [])];
     for (const item of entries.flatMap(entryItems)) {
       const content = ItemContent.safeParse(item.itemContent);
       if (!content.success || content.data.promotedMetadata !== undefined || /^promoted/i.test(item.entryId)) continue;
       const tweet = parseXTweet(content.data.tweet_results?.result);
-      if (tweet) tweets.push(tweet);
+      if (tweet) tweets.push(pinned ? { ...tweet, post: { ...tweet.post, pinned: true } } : tweet);
     }
   }
   return tweets;
@@ -694,6 +699,8 @@ function readProfile(data: PageData, handle: string, tab: string, found: Collect
   if (!profileUser) notes.push('Profile counts come from the author data inside the posts timeline.');
   if (timelines.length === 0) notes.push('Posts have not loaded yet: scroll to the profile’s posts.');
   if (reposts > 0) notes.push(`${reposts} repost${reposts === 1 ? '' : 's'} of other accounts left out.`);
+  const pinned = pinnedNote(posts);
+  if (pinned) notes.push(pinned);
   if (posts.some((p) => p.views === null)) notes.push('Some posts show no view count (X shows views only for posts since Dec 2022).');
   if (user.tweets !== null) notes.push('The posts count includes replies and reposts.');
   if (user.followers === null) notes.push('No follower count in this data.');
@@ -724,7 +731,8 @@ function ownPosts(timelines: ReadonlyArray<{ value: XTimeline; owner: string }>)
     for (const t of value.tweets) {
       if (authorKey(t) !== owner) continue;
       if (t.isRepost) reposts.add(t.id);
-      else posts.set(t.id, t.post);
+      // A pinned post fetched again from a later page keeps its mark.
+      else posts.set(t.id, posts.get(t.id)?.pinned === true ? { ...t.post, pinned: true } : t.post);
     }
   }
   return { posts: [...posts.values()], reposts: reposts.size };

@@ -23,9 +23,10 @@
  */
 import * as z from 'zod/mini';
 import { parseCountDetailed, preferExact, type ParsedCount } from '../metrics/counts';
-import { endOfJsonValue, isObject, jsonAfterMarker, tryParseJson, walkJson, type JsonObject } from './page';
+import { endsOfJsonValues, isObject, jsonAfterMarker, tryParseJson, walkJson, type JsonObject } from './page';
 import { emptyPost, type PageData, type PageLocation, type PlatformReader, type PostStats, type Snapshot, emptySnapshot } from './types';
 import { defineReader } from './fit';
+import { isYoutubeChannelId } from './profile-url';
 
 // ---------------------------------------------------------------------------------------------
 // URLs
@@ -408,26 +409,34 @@ function unescapeJs(body: string): string {
 export function assignedJson(script: string, name: 'ytInitialData' | 'ytInitialPlayerResponse'): unknown[] {
   const found: unknown[] = [];
   const re = new RegExp(`${name}['"]?\\]?\\s*=(?!=)\\s*`, 'g');
-  let match: RegExpExecArray | null;
-  while ((match = re.exec(script))) {
-    const at = match.index + match[0].length;
+  // Every assignment first, then where all their objects end in one pass: a script repeating
+  // `ytInitialData = {` without closing it costs one read of the text, not one per copy.
+  const assignments: Array<{ index: number; at: number }> = [];
+  for (let m = re.exec(script); m; m = re.exec(script)) assignments.push({ index: m.index, at: m.index + m[0].length });
+  const objectEnds = endsOfJsonValues(script, assignments.map(({ at }) => (script[at] === '{' ? at : -1)));
+  let from = 0;
+  assignments.forEach(({ index, at }, i) => {
+    if (index < from) return; // inside a value already read
+    from = at;
     const first = script[at];
     let value: unknown;
     if (first === '{') {
-      const end = endOfJsonValue(script, at);
+      const end = objectEnds[i]!;
       if (end > 0) {
         value = tryParseJson(script.slice(at, end));
-        re.lastIndex = end;
+        from = end;
       }
     } else if (first === "'" || first === '"') {
+      // Linear as it is: a string left open has no unescaped quote after it, so no later
+      // assignment of a string with that quote is tried.
       const end = endOfJsString(script, at);
       if (end > 0) {
         value = tryParseJson(unescapeJs(script.slice(at + 1, end - 1)));
-        re.lastIndex = end;
+        from = end;
       }
     }
     if (value !== undefined) found.push(value);
-  }
+  });
   return found;
 }
 
@@ -753,15 +762,26 @@ function sameChannel(url: ChannelRef, refs: readonly ChannelRef[]): boolean {
   return sameKind.some((r) => r.value.toLowerCase() === wanted);
 }
 
+/**
+ * Ids of a channel's tiles, kept from one continuation to the next: rebuilding them (and the list)
+ * for each continuation made a body of many continuations quadratic.
+ */
+const tileIds = new WeakMap<ChannelData, Set<string>>();
+
 /** Append or replace tiles from a continuation body (scrolling, or a sort chip reloading the grid). */
 function applyContinuation(channel: ChannelData, body: JsonObject): void {
   const actions = [body.onResponseReceivedActions, body.onResponseReceivedEndpoints].flatMap((a) => (Array.isArray(a) ? a : []));
   const oldStyle = isObject(body.continuationContents) ? [body.continuationContents] : [];
   const add = (found: { tiles: Tile[]; more: boolean }, replace: boolean) => {
     if (found.tiles.length === 0) return;
-    const kept = replace ? [] : channel.tiles;
-    const seen = new Set(kept.map((t) => t.id));
-    channel.tiles = [...kept, ...found.tiles.filter((t) => !seen.has(t.id))];
+    if (replace) channel.tiles = [];
+    let seen = replace ? undefined : tileIds.get(channel);
+    if (!seen) tileIds.set(channel, (seen = new Set(channel.tiles.map((t) => t.id))));
+    for (const tile of found.tiles) {
+      if (seen.has(tile.id)) continue;
+      seen.add(tile.id);
+      channel.tiles.push(tile);
+    }
     channel.more = found.more;
   };
   for (const action of actions) {
@@ -800,11 +820,12 @@ function findChannel(blocks: readonly Block[], ref: ChannelRef): { channel: Chan
 function readProfile(url: string, place: Place, ref: ChannelRef, blocks: readonly Block[]): Snapshot {
   const { channel, stale, unknown } = findChannel(blocks, ref);
   const snap = baseSnapshot(url, 'profile');
-  snap.handle = place.location.handle;
+  snap.handle = place.location.handle ?? channelIdKey([ref.kind === 'id' ? ref.value : null]);
   if (!channel) return noData(snap, stale, unknown, 'channel');
 
   const allViewsExact = channel.tiles.every((t) => t.views === null || t.views.exact);
-  snap.handle = channel.handle ?? place.location.handle;
+  // A channel without an @handle is a creator like any other, keyed by its channel id.
+  snap.handle = channel.handle ?? place.location.handle ?? channelIdKey([ref.kind === 'id' ? ref.value : null, ...channel.ids]);
   snap.displayName = channel.displayName;
   snap.followers = channel.followers?.value ?? null;
   snap.followersExact = channel.followers?.exact ?? false;
@@ -890,6 +911,8 @@ interface WatchData {
   comments: Array<ParsedCount | null>;
   followers: Array<ParsedCount | null>;
   handles: Array<string | null | undefined>;
+  /** The owner's channel ids (`UC…`), for a video whose page names no @handle. */
+  channelIds: Array<string | null | undefined>;
   names: Array<string | null | undefined>;
   isVerified: boolean | null;
   origin: string;
@@ -1037,6 +1060,11 @@ function readWatchBody(body: JsonObject, found: Map<string, JsonObject[]>, origi
       handleOf(description?.channelNavigationEndpoint?.browseEndpoint?.canonicalBaseUrl),
       barName?.startsWith('@') ? barName.slice(1) : null,
     ],
+    channelIds: [
+      owner?.navigationEndpoint?.browseEndpoint?.browseId,
+      infocards?.channelEndpoint?.browseEndpoint?.browseId,
+      description?.channelNavigationEndpoint?.browseEndpoint?.browseId,
+    ],
     names: [textOf(owner?.title), textOf(infocards?.sectionTitle), textOf(description?.channel), channelBar?.channelTitle?.content],
     isVerified: owner ? isVerified(owner.badges) : null,
     origin,
@@ -1048,6 +1076,7 @@ interface PlayerData {
   origin: string;
   upcoming: boolean;
   handle: string | null;
+  channelId: string | null;
   author: string | null;
   takenAt: number | null;
 }
@@ -1065,6 +1094,7 @@ function readPlayer(body: JsonObject, videoId: string, origin: string): PlayerDa
     origin: `${origin} (exact views)`,
     upcoming,
     handle: handleOf(micro?.ownerProfileUrl),
+    channelId: details.channelId ?? null,
     author: details.author ?? null,
     takenAt: Number.isFinite(published) ? Math.floor(published / 1000) : null,
   };
@@ -1120,7 +1150,8 @@ function readPost(url: string, place: Place, blocks: readonly Block[]): Snapshot
   const likes = preferExact(...(watch?.likes ?? []));
   const comments = preferExact(...laterComments, ...(watch?.comments ?? []));
   const followers = preferExact(...(watch?.followers ?? []));
-  const handle = [...(watch?.handles ?? []), player?.handle].find((h) => !!h) ?? null;
+  const handle =
+    [...(watch?.handles ?? []), player?.handle].find((h) => !!h) ?? channelIdKey([...(watch?.channelIds ?? []), player?.channelId]);
 
   snap.handle = handle;
   snap.displayName = [...(watch?.names ?? []), player?.author].find((n) => !!n) ?? null;
@@ -1171,6 +1202,15 @@ function watchNotes(r: {
 
 // ---------------------------------------------------------------------------------------------
 // Snapshot
+
+/**
+ * The key of a channel the page names by no @handle (`/channel/UC…`, `/user/…`, old watch
+ * pages): its channel id, the one name YouTube never changes. See `isYoutubeChannelId`.
+ */
+function channelIdKey(ids: Iterable<string | null | undefined>): string | null {
+  for (const id of ids) if (id && isYoutubeChannelId(id)) return id;
+  return null;
+}
 
 function baseSnapshot(url: string, kind: 'profile' | 'post'): Snapshot {
   return emptySnapshot({ platform: 'youtube', kind, url });

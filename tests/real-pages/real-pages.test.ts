@@ -1,8 +1,9 @@
 /**
  * Every saved real page in ../shared/real-pages must read as expected.json says: followers,
- * each post's counts (within 1 % or ±1), retweets excluded, engagement rate (within 1 % or
- * 0.01 points), tier rank and size class. Skipped, with a visible message, when the folder is
- * absent (it is not part of the repository).
+ * each post's counts (within 1 % or ±1) and pinned mark, retweets excluded, engagement rate
+ * (within 1 % or 0.01 points), tier rank and size class. A composite record (`with`) is one
+ * page given as several files, the way `analyze --url URL FILE COMPANION…` takes it. Skipped,
+ * with a visible message, when the folder is absent (it is not part of the repository).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../lib/analyze-file';
+import { analyzeFiles } from '../../lib/analyze-file';
 
 const ROOT = resolve(HERE, '../../../shared/real-pages');
 const present = existsSync(resolve(ROOT, 'expected.json'));
@@ -21,6 +22,7 @@ interface ExpectedPost {
   comments: number | null;
   views: number | null;
   shares: number | null;
+  pinned?: boolean;
 }
 interface Expected {
   file: string;
@@ -34,6 +36,9 @@ interface Expected {
   engagementRate: number | null;
   tierRank: number | null;
   sizeClass: string | null;
+  /** Further files the same page received (a composite record), and the record's name. */
+  with?: string[];
+  name?: string;
 }
 
 /** Counts match within 1 % or ±1; null must stay null. */
@@ -61,8 +66,9 @@ if (!present) {
   for (const platform of PLATFORMS) {
     describe(`real pages: ${platform}`, () => {
       for (const exp of expected.filter((e) => e.platform === platform)) {
-        it(exp.file, () => {
-          const result = analyzeText(readFileSync(resolve(ROOT, exp.file), 'utf8'), exp.url);
+        it(exp.name ?? exp.file, () => {
+          const files = [exp.file, ...(exp.with ?? [])].map((f) => ({ name: f, text: readFileSync(resolve(ROOT, f), 'utf8') }));
+          const result = analyzeFiles(files, exp.url);
           if (!result.ok) throw new Error(result.error);
           const r = result.report;
           expect(r.platform).toBe(exp.platform);
@@ -76,6 +82,7 @@ if (!present) {
             for (const key of ['likes', 'comments', 'views', 'shares'] as const) {
               expect(closeCount(ap[key], ep[key]), `post ${ep.id} ${key}: ${ap[key]} vs ${ep[key]}`).toBe(true);
             }
+            expect(ap.pinned === true, `post ${ep.id} pinned`).toBe(ep.pinned === true);
           });
           const ids = new Set(r.posts.map((p) => p.id));
           for (const id of exp.excludedIds) expect(ids.has(id), `excluded ${id} must be absent`).toBe(false);

@@ -222,9 +222,12 @@ export const X_ACCOUNTS: readonly XDemoAccount[] = [LENA, ANA];
 // ---------------------------------------------------------------------------------------------
 // Expectations, computed here with plain arithmetic (independently of lib/)
 
-/** The account's own posts in page order (pinned first, reposts left out): the first 12. */
+/**
+ * The account's own posts in page order (reposts left out): the first 12. The pinned post comes
+ * first, unless it is older than the oldest of those recent posts: then it is a highlight, left out.
+ */
 export function recentOwnPosts(a: XDemoAccount, o: { withReposts?: boolean } = {}): XDemoTweet[] {
-  const own: XDemoTweet[] = a.pinned ? [a.pinned] : [];
+  const own: XDemoTweet[] = [];
   for (const slot of a.timeline) {
     if (slot.kind === 'tweet') own.push(slot.tweet);
     else if (slot.kind === 'thread') own.push(...slot.tweets);
@@ -233,7 +236,10 @@ export function recentOwnPosts(a: XDemoAccount, o: { withReposts?: boolean } = {
       own.push({ ...slot.retweet.original, id: slot.retweet.id, likes: 0, replies: 0, quotes: 0 });
     }
   }
-  return own.slice(0, 12);
+  const recent = own.slice(0, 12);
+  const oldest = Math.min(...recent.map((t) => t.createdAt));
+  const pinnedCounts = a.pinned && !(recent.length > 0 && a.pinned.createdAt < oldest);
+  return pinnedCounts && a.pinned ? [a.pinned, ...own].slice(0, 12) : recent;
 }
 
 function mean(values: number[]): number {

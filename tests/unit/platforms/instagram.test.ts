@@ -10,6 +10,8 @@ import {
   postFromNode,
 } from '../../../lib/platforms/instagram';
 import { pageDataFromHtml, pageDataFromJson } from '../../../lib/platforms/page';
+import { analyzeSnapshot } from '../../../lib/metrics/analysis';
+import { SNAPSHOT_LIMITS } from '../../../lib/platforms/fit';
 import type { PageData, Snapshot } from '../../../lib/platforms/types';
 
 // All accounts, shortcodes and numbers below are made up.
@@ -278,24 +280,51 @@ describe('profile layouts', () => {
     expect(snap.posts[0]).toMatchObject({ id: 'DAaaaaaaaa1', likes: 10, comments: 1, takenAt: 1730000000 });
   });
 
-  it('leaves pinned posts (older highlights opening the grid) out of the recent posts, and says so', () => {
-    const node = (code: string, likes: number, extra: Record<string, unknown> = {}) => ({
-      node: { code, like_count: likes, comment_count: 1, taken_at: 1730000000, user: { username: 'lumen.bakery' }, ...extra },
+  describe('pinned posts', () => {
+    // Made-up grid: the pinned rule is decided from `timeline_pinned_user_ids` and `taken_at` alone.
+    const T = 1_730_000_000;
+    const DAY = 86_400;
+    const node = (code: string, likes: number, daysAgo: number, extra: Record<string, unknown> = {}) => ({
+      node: { code, like_count: likes, comment_count: 1, taken_at: T - daysAgo * DAY, user: { pk: '77', username: 'lumen.bakery' }, ...extra },
     });
-    const user = { data: { user: { username: 'lumen.bakery', follower_count: 48210, following_count: 312, media_count: 245 } } };
-    const grid = {
-      data: {
-        xdt_api__v1__feed__user_timeline_graphql_connection: {
-          edges: [node('DPinnedPost', 90000, { timeline_pinned_user_ids: ['77'] }), node('DAaaaaaaaa1', 10), node('DAaaaaaaaa2', 12)],
-        },
-      },
-    };
-    const snap = read({ url: PROFILE, meta: {}, scripts: [], responses: [
-      { url: 'https://www.instagram.com/graphql/query', body: user },
-      { url: 'https://www.instagram.com/graphql/query', body: grid },
-    ] });
-    expect(snap.posts.map((p) => p.id)).toEqual(['DAaaaaaaaa1', 'DAaaaaaaaa2']);
-    expect(snap.notes.join(' ')).toContain('1 pinned post left out');
+    const user = { data: { user: { username: 'lumen.bakery', id: '77', follower_count: 48210, following_count: 312, media_count: 245 } } };
+    const page = (...edges: unknown[]) =>
+      read({ url: PROFILE, meta: {}, scripts: [], responses: [
+        { url: 'https://www.instagram.com/graphql/query', body: user },
+        { url: 'https://www.instagram.com/graphql/query', body: { data: { xdt_api__v1__feed__user_timeline_graphql_connection: { edges } } } },
+      ] });
+
+    it('lists a pinned post older than the recent ones, marked pinned, and leaves it out of the rates', () => {
+      const snap = page(node('DPinnedPost', 90000, 300, { timeline_pinned_user_ids: ['77'] }), node('DAaaaaaaaa1', 10, 1), node('DAaaaaaaaa2', 12, 4));
+      expect(snap.posts.map((p) => [p.id, p.pinned === true])).toEqual([['DPinnedPost', true], ['DAaaaaaaaa1', false], ['DAaaaaaaaa2', false]]);
+      expect(snap.notes.join(' ')).toContain('1 pinned post left out');
+      const a = analyzeSnapshot(snap, { now: T });
+      expect(a.pinnedLeftOut).toBe(1);
+      expect(a.engagement.used).toBe(2);
+      expect(a.engagement.mean).toBeCloseTo(((11 / 48210 + 13 / 48210) / 2) * 100, 10);
+    });
+
+    it('counts a pinned post within the span of the recent ones', () => {
+      const snap = page(node('DAaaaaaaaa1', 10, 1), node('DPinnedPost', 90, 2, { timeline_pinned_user_ids: ['77'] }), node('DAaaaaaaaa2', 12, 4));
+      expect(snap.posts.find((p) => p.id === 'DPinnedPost')?.pinned).toBe(true);
+      expect(snap.notes.join(' ')).not.toContain('pinned');
+      const a = analyzeSnapshot(snap, { now: T });
+      expect(a.pinnedLeftOut).toBe(0);
+      expect(a.engagement.used).toBe(3);
+    });
+
+    it('does not take a post a co-author pinned to their own grid as pinned here', () => {
+      const snap = page(node('DCollabPost', 500, 300, { timeline_pinned_user_ids: ['88'] }), node('DAaaaaaaaa1', 10, 1), node('DAaaaaaaaa2', 12, 4));
+      expect(snap.posts.map((p) => p.pinned === true)).toEqual([false, false, false]);
+      expect(analyzeSnapshot(snap, { now: T }).engagement.used).toBe(3);
+    });
+
+    it('reads pinned_for_users (2021–2023 graphql) and the Reels tab pin', () => {
+      const pinnedFor = postFromNode({ shortcode: 'DPppppppppp1', edge_liked_by: { count: 1 }, pinned_for_users: [{ id: '77', username: 'lumen.bakery' }] });
+      expect(pinnedFor?.pinnedBy).toEqual(['77', 'lumen.bakery']);
+      const reel = postFromNode({ code: 'DRrrrrrrrr9', like_count: 1, clips_tab_pinned_user_ids: ['77'] });
+      expect(reel).toMatchObject({ pinnedBy: [], reelsPinnedBy: ['77'] });
+    });
   });
 
   it('reads /api/v1/feed/user/ items and the 2018–2022 grid-only graphql page', () => {
@@ -589,6 +618,8 @@ describe('hostile and malformed input', () => {
     expect(read(pageDataFromJson(deep, PROFILE)).followers).toBe(5);
     const edges = Array.from({ length: 5000 }, (_, i) => edgeNode(`W${String(i).padStart(10, '0')}`, i, 0));
     const wide = read(pageDataFromJson({ graphql: { user: graphqlUser({ edge_owner_to_timeline_media: { count: 5000, edges } }) } }, PROFILE));
-    expect(wide.posts).toHaveLength(5000);
+    // Every post is read; the snapshot keeps the first SNAPSHOT_LIMITS.posts (500) of them.
+    expect(wide.posts).toHaveLength(SNAPSHOT_LIMITS.posts);
+    expect(wide.posts.at(-1)?.id).toBe(`W${String(SNAPSHOT_LIMITS.posts - 1).padStart(10, '0')}`);
   });
 });

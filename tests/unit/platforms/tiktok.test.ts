@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pageDataFromHtml, pageDataFromJson } from '../../../lib/platforms/page';
 import { locateTikTok, looksRounded, tiktokMetaCounts, tiktokReader } from '../../../lib/platforms/tiktok';
+import { analyzeSnapshot } from '../../../lib/metrics/analysis';
 import type { CapturedResponse, PageData, Snapshot } from '../../../lib/platforms/types';
 
 // All accounts, ids and numbers here are made up.
@@ -454,17 +455,43 @@ describe('garbage never throws and never yields NaN', () => {
 });
 
 describe('pinned videos', () => {
-  it('leaves pinned videos out of a profile’s recent posts and says so', () => {
-    const body = {
-      itemList: [
-        itemStruct('7300000000000000001', 'pebble.bakes', { playCount: 900000, diggCount: 300000, commentCount: 4000, shareCount: 100 }, { isPinnedItem: true }),
-        itemStruct('7300000000000000002', 'pebble.bakes', { playCount: 9000, diggCount: 800, commentCount: 40, shareCount: 5 }),
-        itemStruct('7300000000000000003', 'pebble.bakes', { playCount: 8000, diggCount: 700, commentCount: 30, shareCount: 4 }),
-      ],
-      hasMore: false,
-    };
-    const snap = fromJson(body, PEBBLE, 'https://www.tiktok.com/api/post/item_list/?secUid=x');
-    expect(snap.posts.map((p) => p.id)).toEqual(['7300000000000000002', '7300000000000000003']);
+  // Made-up videos of one account; the pinned rule is decided from `pinned` and the dates alone.
+  const T = 1_700_000_000;
+  const DAY = 86_400;
+  const video = (id: string, daysAgo: number, likes: number, extra: Record<string, unknown> = {}) =>
+    itemStruct(id, 'pebble.bakes', { playCount: likes * 10, diggCount: likes, commentCount: 10, shareCount: 1 }, { createTime: T - daysAgo * DAY, ...extra });
+  const list = (...items: unknown[]) => fromJson({ itemList: items, hasMore: false }, PEBBLE, 'https://www.tiktok.com/api/post/item_list/?secUid=x');
+
+  it('lists a pinned video older than the recent ones, marked pinned, and leaves it out of the rates', () => {
+    const snap = list(
+      video('7300000000000000001', 200, 300_000, { isPinnedItem: true }),
+      video('7300000000000000002', 1, 800),
+      video('7300000000000000003', 3, 700),
+    );
+    expect(snap.posts.map((p) => [p.id, p.pinned === true])).toEqual([
+      ['7300000000000000001', true],
+      ['7300000000000000002', false],
+      ['7300000000000000003', false],
+    ]);
     expect(snap.notes.join(' ')).toMatch(/1 pinned video left out/);
+    const a = analyzeSnapshot(snap, { now: T });
+    expect(a.pinnedLeftOut).toBe(1);
+    expect(a.averages.likes).toBe(750);
+    expect(a.byViews.used).toBe(2);
+  });
+
+  it('counts a pinned video posted within the span of the recent ones', () => {
+    const snap = list(
+      video('7300000000000000001', 2, 900, { isPinnedItem: true }),
+      video('7300000000000000002', 1, 800),
+      video('7300000000000000003', 3, 700),
+    );
+    expect(snap.posts[0]?.pinned).toBe(true);
+    expect(snap.notes.join(' ')).not.toMatch(/pinned/);
+    const a = analyzeSnapshot(snap, { now: T });
+    expect(a.pinnedLeftOut).toBe(0);
+    expect(a.averages.likes).toBe(800);
+    expect(a.byViews.used).toBe(3);
   });
 });
+

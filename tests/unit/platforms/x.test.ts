@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pageDataFromHtml, pageDataFromJson } from '../../../lib/platforms/page';
 import type { CapturedResponse, PageData, Snapshot } from '../../../lib/platforms/types';
 import { locateX, parseXTweet, parseXUser, tweetTime, xReader } from '../../../lib/platforms/x';
+import { analyzeSnapshot } from '../../../lib/metrics/analysis';
 import {
   cursor,
   gqlUrl,
@@ -237,6 +238,45 @@ describe('unavailable accounts', () => {
   });
 });
 
+describe('pinned posts', () => {
+  // Made-up timeline: the pinned rule is decided from the TimelinePinEntry and the dates alone.
+  const url = 'https://x.com/maple_makes';
+  const at = (day: number) => `Tue Mar ${String(day).padStart(2, '0')} 15:20:00 +0000 2025`;
+  const own = [
+    tweet('1890000000000000090', maple, { likes: 100, replies: 10, createdAt: at(20) }),
+    tweet('1890000000000000080', maple, { likes: 200, replies: 20, createdAt: at(18) }),
+    tweet('1890000000000000070', maple, { likes: 300, replies: 30, createdAt: at(15) }),
+  ];
+  const user = { url: gqlUrl('UserByScreenName', { screen_name: 'maple_makes' }), body: userBody(newUser({ ...maple, followers: 10_000 })) };
+  const timeline = (pin: Record<string, unknown>) => ({ url: gqlUrl('UserTweets', { userId: maple.id }), body: timelineBody(own.map(tweetItem), { pin }) });
+
+  it('lists a pinned post older than the recent posts, marked pinned, and leaves it out of the rates', () => {
+    const old = tweet('1880000000000000001', maple, { likes: 50_000, replies: 900, createdAt: 'Mon Jan 06 10:00:00 +0000 2025' });
+    const s = read(page(url, [user, timeline(old)]));
+    expect(s.posts.map((p) => [p.id, p.pinned === true])).toEqual([
+      ['1880000000000000001', true],
+      ['1890000000000000090', false],
+      ['1890000000000000080', false],
+      ['1890000000000000070', false],
+    ]);
+    expect(s.notes.join(' ')).toMatch(/1 pinned post left out/);
+    const a = analyzeSnapshot(s, { now: Date.UTC(2025, 2, 21) / 1000 });
+    expect(a.pinnedLeftOut).toBe(1);
+    expect(a.engagement.used).toBe(3);
+    expect(a.engagement.mean).toBeCloseTo(((110 + 220 + 330) / 3 / 10_000) * 100, 10);
+  });
+
+  it('counts a pinned post within the span of the recent posts', () => {
+    const recent = tweet('1890000000000000085', maple, { likes: 400, replies: 40, createdAt: at(19) });
+    const s = read(page(url, [user, timeline(recent)]));
+    expect(s.posts[0]).toMatchObject({ id: '1890000000000000085', pinned: true });
+    expect(s.notes.join(' ')).not.toMatch(/pinned/);
+    const a = analyzeSnapshot(s, { now: Date.UTC(2025, 2, 21) / 1000 });
+    expect(a.pinnedLeftOut).toBe(0);
+    expect(a.engagement.used).toBe(4);
+  });
+});
+
 describe('timelines', () => {
   const url = 'https://x.com/maple_makes';
   const pinned = tweet('1890000000000000100', maple, { likes: 900, replies: 40, retweets: 30, quotes: 5, views: '120345' });
@@ -288,7 +328,9 @@ describe('timelines', () => {
       impressions: 120345,
       takenAt: Date.UTC(2025, 2, 4, 15, 20, 0) / 1000,
       likesHidden: false,
+      pinned: true,
     });
+    expect(s.posts.slice(1).every((p) => p.pinned === undefined)).toBe(true);
     const noViews = s.posts.find((p) => p.id === '1890000000000000070');
     expect(noViews).toMatchObject({ likes: 15, comments: 0, shares: 0, views: null, impressions: null });
     expect(s.notes.join(' ')).toMatch(/no view count/);

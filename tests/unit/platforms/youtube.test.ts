@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { pageDataFromHtml } from '../../../lib/platforms/page';
 import type { PageData, Snapshot } from '../../../lib/platforms/types';
 import { assignedJson, locateYoutube, youtubeCaptures, youtubeReader } from '../../../lib/platforms/youtube';
+import { creatorLabel, isYoutubeChannelId, profileUrlFor } from '../../../lib/platforms/profile-url';
+import { analyzeSnapshot } from '../../../lib/metrics/analysis';
 import {
   MAPLE,
   OLD_TIMER,
@@ -163,7 +165,8 @@ describe('channel pages', () => {
       platform: 'youtube',
       kind: 'profile',
       state: 'ok',
-      handle: null, // a /c/ custom name is not an @handle
+      // A /c/ custom name is not an @handle: a channel without one is keyed by its channel id.
+      handle: OLD_TIMER.id,
       displayName: 'Old Timer',
       followers: 3_400_000,
       followersExact: false,
@@ -374,6 +377,44 @@ describe('stale data after in-app navigation', () => {
   });
 });
 
+describe('a channel without an @handle', () => {
+  const body = () => oldChannelBody(OLD_TIMER, c4Header(OLD_TIMER, '3.4M subscribers', { videos: '1,204 videos' }), [gridVideo('oldvideo001', '1,048,577 views', '1M views')]);
+
+  it.each([
+    `https://www.youtube.com/channel/${OLD_TIMER.id}/videos`,
+    'https://www.youtube.com/c/OldTimerShow/videos',
+    'https://www.youtube.com/user/OldTimerShow',
+  ])('is keyed by its channel id and named by its title: %s', (url) => {
+    const snap = read(captured(url, [BROWSE, body()]));
+    expect(snap).toMatchObject({ kind: 'profile', state: 'ok', handle: OLD_TIMER.id, displayName: 'Old Timer', followers: 3_400_000 });
+  });
+
+  it('keeps the same key while its data is loading', () => {
+    expect(read(captured(`https://www.youtube.com/channel/${OLD_TIMER.id}`))).toMatchObject({ state: 'loading', handle: OLD_TIMER.id });
+  });
+
+  it('links and names a channel-id key as a channel, an @handle as a handle', () => {
+    expect(isYoutubeChannelId(OLD_TIMER.id)).toBe(true);
+    expect(isYoutubeChannelId('quietorbit')).toBe(false);
+    expect(profileUrlFor('youtube', OLD_TIMER.id)).toBe(`https://www.youtube.com/channel/${OLD_TIMER.id}`);
+    expect(profileUrlFor('youtube', 'quietorbit')).toBe('https://www.youtube.com/@quietorbit');
+    expect(creatorLabel('youtube', OLD_TIMER.id, 'Old Timer')).toBe('Old Timer');
+    expect(creatorLabel('youtube', OLD_TIMER.id, null)).toBe(OLD_TIMER.id);
+    expect(creatorLabel('youtube', 'quietorbit', 'Quiet Orbit')).toBe('@quietorbit');
+    expect(creatorLabel('instagram', null)).toBeNull();
+  });
+});
+
+describe('pinned posts on YouTube', () => {
+  it('marks no tile pinned: the channel’s featured video on the Home tab is not a recent upload', () => {
+    const home = homeChannelBody(ORBIT, pageHeader(ORBIT, [['@quietorbit'], ['12.3K subscribers', '7 videos']]), [[richVideo('orbitvideo1', '4,321 views', '4.3K views')]], 'featuredvid');
+    const snap = read(captured('https://www.youtube.com/@quietorbit', [BROWSE, home]));
+    expect(snap.posts.map((p) => p.id)).toEqual(['orbitvideo1']);
+    expect(snap.posts.every((p) => p.pinned === undefined)).toBe(true);
+    expect(analyzeSnapshot(snap).pinnedLeftOut).toBe(0);
+  });
+});
+
 describe('watch pages', () => {
   const url = 'https://www.youtube.com/watch?v=videoaaaaa1';
 
@@ -387,7 +428,8 @@ describe('watch pages', () => {
       panels: [chaptersPanel()],
     });
     const snap = read(captured(url, [NEXT, body]));
-    expect(snap).toMatchObject({ kind: 'post', state: 'ok', handle: null, displayName: 'Quiet Orbit', followers: 18_200_000, followersExact: false, isVerified: true });
+    // The page names the owner by channel id only: the id is the author's key.
+    expect(snap).toMatchObject({ kind: 'post', state: 'ok', handle: ORBIT.id, displayName: 'Quiet Orbit', followers: 18_200_000, followersExact: false, isVerified: true });
     expect(snap.posts).toEqual([
       {
         id: 'videoaaaaa1',
@@ -402,7 +444,11 @@ describe('watch pages', () => {
         likesHidden: false,
       },
     ]);
-    expect(snap.notes).toContain('Comment count not on this page');
+    // Said once, and the like rate (likes ÷ views) stands where the ER cannot.
+    expect(snap.notes.filter((n) => /comment/i.test(n))).toEqual(['Comment count not on this page']);
+    const a = analyzeSnapshot(snap);
+    expect(a.engagement.mean).toBeNull();
+    expect(a.likeRate.mean).toBeCloseTo((351_610 / 21_916_064) * 100, 10);
   });
 
   it('reads the 2023 segmentedLikeDislikeButtonRenderer and the comments entry point', () => {
