@@ -10,6 +10,8 @@ const PLATFORM_MATCHES = [...instagramMatches, ...youtubeMatches, ...tiktokMatch
 // Host permissions are only the social platforms the readers understand.
 // The marketplace origin is an optional permission asked for when the user first needs it.
 export default defineConfig({
+  // WXT_OUT_DIR lets a second build (e.g. a benchmark of another version) sit beside the usual one.
+  ...(process.env.WXT_OUT_DIR ? { outDir: process.env.WXT_OUT_DIR } : {}),
   // MV3 everywhere: Firefox (128+) then runs the page-data script in the page's world as Chrome does.
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -13,8 +13,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 import { serveDemo } from './pages/site';
 import './pages/all';
 
-export const EXTENSION_DIR = resolve(HERE, '../../.output/chrome-mv3');
-export const SCREENSHOT_DIR = resolve(HERE, '../../test-results/screenshots');
+/** The built extension: .output/chrome-mv3, or EXTENSION_DIR (a build made with WXT_OUT_DIR). */
+export const EXTENSION_DIR = process.env.EXTENSION_DIR ? resolve(process.env.EXTENSION_DIR) : resolve(HERE, '../../.output/chrome-mv3');
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ? resolve(process.env.SCREENSHOT_DIR) : resolve(HERE, '../../test-results/screenshots');
 /** Debian's Chromium by default; CHROMIUM_PATH for another; else Playwright's own build if installed. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
