@@ -1,9 +1,25 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { instagramMatches } from './lib/platforms/instagram';
 import { tiktokMatches } from './lib/platforms/tiktok';
 import { xMatches } from './lib/platforms/x';
 import { youtubeMatches } from './lib/platforms/youtube';
+
+/**
+ * zod 4 puts /*@__PURE__*\/ annotations where Rollup cannot use them; Rollup drops the comments
+ * and warns — eight multi-line warnings a build that look like errors and are not ours to fix.
+ * This drops exactly those (a Rollup `onLog` hook on the plugin level reaches every entrypoint's
+ * build, which WXT configures one by one); every other warning still prints.
+ */
+function quietZodAnnotations(): Plugin {
+  return {
+    name: 'reloquence:quiet-zod-annotations',
+    onLog(_level, log) {
+      if (log.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(log.id ?? '')) return false;
+    },
+  };
+}
 
 const PLATFORM_MATCHES = [...instagramMatches, ...youtubeMatches, ...tiktokMatches, ...xMatches];
 
@@ -30,7 +46,8 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'lens@reloquence.com',
-          strict_min_version: '128.0',
+          // data_collection_permissions (below) is read from Firefox 140 on.
+          strict_min_version: '140.0',
           // The extension collects and transmits nothing.
           data_collection_permissions: { required: ['none'] },
         },
@@ -43,7 +60,23 @@ export default defineConfig({
       { resources: ['overlay.html'], matches: PLATFORM_MATCHES, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
     ],
   }),
+  // The sources package for the Firefox add-on store: what builds the extension, nothing else
+  // (no test results, screenshots or demo output).
+  zip: {
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'utils/**',
+      'public/**',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+    ],
+  },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), quietZodAnnotations()],
   }),
 });
