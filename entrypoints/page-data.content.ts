@@ -1,5 +1,5 @@
 import { MAX_RESPONSE_CHARS, PAGE_PORT_OFFER, PAGE_PORT_REQUEST, type PageDataMessage } from '@/lib/page-data-message';
-import { instagramCaptures, instagramMatches } from '@/lib/platforms/instagram';
+import { instagramCaptures, instagramMatches } from '@/lib/platforms/instagram/url';
 import { tiktokCaptures, tiktokMatches } from '@/lib/platforms/tiktok';
 import { xCaptures, xMatches } from '@/lib/platforms/x';
 import { youtubeCaptures, youtubeMatches } from '@/lib/platforms/youtube';
