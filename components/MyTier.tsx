@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Analysis } from '@/lib/metrics/analysis';
-import { typicalRangeFor } from '@/lib/metrics/benchmarks';
+import { typicalPhrase } from '@/lib/metrics/benchmarks';
 import type { RateResult } from '@/lib/metrics/engagement';
 import { formatCompact, formatCount, formatExact, formatMoney, formatPercent, UNKNOWN_TEXT } from '@/lib/metrics/format';
 import { formatBand, SIZE_CLASS_LABELS, type TierBand, type TierScheme } from '@/lib/metrics/tiers';
@@ -228,9 +228,7 @@ function unknownRateReason(snapshot: Snapshot, rate: RateResult): string {
 
 function RateSection({ snapshot, analysis }: Pick<MyTierProps, 'snapshot' | 'analysis'>) {
   const rate = analysis.engagement;
-  const tier = analysis.tier;
   const b = analysis.benchmark;
-  const typical = tier ? typicalRangeFor(tier.minFollowers, tier.maxFollowers) : null;
   const basis =
     snapshot.kind === 'post'
       ? `this post · likes + comments ${RATE_PER[rate.basis]}`
@@ -257,11 +255,12 @@ function RateSection({ snapshot, analysis }: Pick<MyTierProps, 'snapshot' | 'ana
         )}
       </div>
       <div class={verdictClass} data-testid="my-verdict">
-        {b.verdict
-          ? capitalise(b.text)
-          : typical
-            ? `No verdict: typical for ${b.bandLabel} is ${typical.text}`
-            : 'No verdict: followers unknown, so the typical range is unknown'}
+        {/* The verdict on the platform's own basis, or "No verdict: …" with why and, when known, what is typical. */}
+        {capitalise(
+          b.kind === 'rate-unknown' && b.rate && b.rate.mean === null
+            ? `no verdict: ${unknownRateReason(snapshot, b.rate)}${b.yardstick ? ` (${typicalPhrase(b.yardstick)})` : ''}`
+            : b.text,
+        )}
       </div>
     </Section>
   );

@@ -22,8 +22,9 @@ export interface ProfileCardProps {
   /** More actions, shown under the numbers (the marketplace row): the numbers come first. */
   footer?: ComponentChildren;
   /**
-   * The settings' default ER basis. The headline stays per follower (the benchmarks and the
-   * price are per follower); another basis is the second rate shown, where the page has it.
+   * The settings' default ER basis. The headline stays per follower (the verdict and the price
+   * use the platform's own basis and say which); another basis is the second rate shown, where
+   * the page has it.
    */
   basis?: 'followers' | 'views' | 'reach' | 'impressions';
   /** The profile's dated numbers from earlier visits, oldest first (growth history). */
@@ -207,7 +208,7 @@ function EngagementHeadline({ snapshot, analysis }: ProfileCardProps) {
         <span class="rl-er-value" data-testid="like-rate-value">
           {formatPercent(analysis.likeRate.mean)} like rate
         </span>{' '}
-        <span class="rl-er-basis">· likes ÷ views (Markerly’s measure) · no comment count on this page, so ER is unknown</span>
+        <span class="rl-er-basis">· likes ÷ views · no comment count on this page, so ER is unknown</span>
       </div>
     );
   }
@@ -335,17 +336,27 @@ function TierLine({ analysis }: { analysis: Analysis }) {
   );
 }
 
+/**
+ * The verdict names its yardstick: "Typical for 10K–50K on Instagram (≈0.5–2.4 % per follower) ·
+ * HypeAuditor 2026, Markerly 2016"; the rate compared and the full citations are in its title.
+ */
 function Verdict({ snapshot, analysis }: ProfileCardProps) {
   const b = analysis.benchmark;
-  const cls = b.verdict ? `rl-verdict-${b.verdict}` : 'rl-verdict-unknown';
-  const raw =
-    b.verdict === null && analysis.engagement.mean === null && analysis.tier
-      ? `no verdict: ${unknownReason(snapshot, analysis.engagement)}`
-      : b.text;
-  const text = raw.charAt(0).toUpperCase() + raw.slice(1);
+  const r = b.benchmark;
+  const cls = r ? `rl-verdict-${r.verdict}` : 'rl-verdict-unknown';
+  let raw: string;
+  if (r) {
+    raw = `${r.verdict === 'typical' ? '' : `${r.verdict} `}typical for ${r.band} on ${PLATFORM_LABELS[r.platform]} (${r.typicalText} ${r.measure}) · ${r.source}`;
+  } else if (b.kind === 'rate-unknown' && b.rate && b.rate.mean === null) {
+    // Why the page has no rate (a private account, a logged-out grid…), as the headline says it.
+    raw = `no verdict: ${unknownReason(snapshot, b.rate)}`;
+  } else {
+    raw = b.text;
+  }
+  const compared = r ? `Compared: ${formatPercent(r.rate)} ${r.measure}, mean of ${b.rate?.used ?? 0} post${b.rate?.used === 1 ? '' : 's'}. ` : '';
   return (
-    <div class={`rl-verdict ${cls}`} data-testid="verdict" title={b.sources.join('; ')}>
-      {text}
+    <div class={`rl-verdict ${cls}`} data-testid="verdict" title={`${compared}${b.sources.join(' ')}`}>
+      {raw.charAt(0).toUpperCase() + raw.slice(1)}
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { SNAPSHOT_LIMITS as L } from './platforms/fit';
 /** A count: a finite, non-negative number, or null for unknown. */
 const count = z.nullable(z.number().check(z.gte(0), z.lte(L.count)));
 const text = (max: number) => z.nullable(z.string().check(z.maxLength(max)));
+/** Mentions or hashtags of one post. */
+const tagList = z.array(z.string().check(z.maxLength(L.tag))).check(z.maxLength(L.tags));
 
 export const PlatformSchema = z.enum(['instagram', 'youtube', 'tiktok', 'x']);
 
@@ -26,6 +28,18 @@ export const PostStatsSchema = z.object({
   likesHidden: z.boolean(),
   /** The account pinned this post (see lib/metrics/recent.ts for when it counts). */
   pinned: z.optional(z.boolean()),
+  /** What the post says (see lib/metrics/content.ts): caption, mentions, hashtags, the platform's sponsored flag. */
+  caption: z.optional(text(L.caption)),
+  mentions: z.optional(tagList),
+  hashtags: z.optional(tagList),
+  sponsored: z.optional(z.nullable(z.boolean())),
+});
+
+export const PostCommentSchema = z.object({
+  text: z.string().check(z.maxLength(L.comment)),
+  author: text(L.commentAuthor),
+  byCreator: z.boolean(),
+  likes: count,
 });
 
 export const SnapshotSchema = z.object({
@@ -46,6 +60,8 @@ export const SnapshotSchema = z.object({
   posts: z.array(PostStatsSchema).check(z.maxLength(L.posts)),
   source: z.string().check(z.maxLength(L.source)),
   notes: z.array(z.string().check(z.maxLength(L.note))).check(z.maxLength(L.notes)),
+  /** A post page's loaded comments (absent: the page carries no comment list). */
+  comments: z.optional(z.array(PostCommentSchema).check(z.maxLength(L.comments))),
 });
 
 // Keep the schema and the reader contract in step: this fails to compile if they drift apart.

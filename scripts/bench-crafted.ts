@@ -329,7 +329,9 @@ async function browserReads(): Promise<void> {
       const page = await context.newPage();
       try {
         await page.goto(url, { waitUntil: 'load' });
-        await page.addScriptTag({ content: code });
+        // The reader runs from the injected script; the element goes at once, as a content script is none of the page's scripts.
+        const tag = await page.addScriptTag({ content: code });
+        await tag.evaluate((el) => (el as Element).remove());
         const timer = new Promise<null>((done) => setTimeout(() => done(null), TIMEOUT_MS));
         return await Promise.race([page.evaluate((u) => (globalThis as unknown as { __lensRead: (u: string) => Read }).__lensRead(u), url), timer]);
       } finally {

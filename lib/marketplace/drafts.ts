@@ -220,9 +220,14 @@ export function buildListingDraft(
   if (tier) lines.push(tier);
   const engagement = engagementLine(analysis, settings.erBasis);
   lines.push(engagement.line);
-  if (analysis.benchmark?.verdict) {
-    // The verdict is always on the rate per follower.
-    const label = engagement.shown === 'followers' ? 'Compared with published rates' : 'Rate per follower compared with published rates';
+  const bench = analysis.benchmark?.benchmark;
+  if (bench) {
+    // The verdict is on the platform's own basis (Instagram per follower, TikTok per view), which
+    // may not be the rate shown above: then the line says which rate was compared.
+    const label =
+      bench.basis === engagement.shown && bench.basis === 'followers'
+        ? 'Compared with published rates'
+        : `Rate ${bench.measure} (${formatPercent(bench.rate)}) compared with published rates`;
     lines.push(`${label}: ${cleanPageText(analysis.benchmark.text)}`);
   }
   const niche = bioExcerpt(snapshot.bio);

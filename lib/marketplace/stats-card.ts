@@ -30,7 +30,10 @@ export interface StatsCardData {
   erLabel: string;
   tierName: string | null;
   sizeClassLabel: string | null;
-  /** The benchmark verdict, capitalised ("Above typical for 5K–20K followers (≈2.4–4 %)"). */
+  /**
+   * The benchmark verdict on the platform's own basis, capitalised ("Above typical for 10K–50K on
+   * Instagram (≈0.5–2.4 % per follower, HypeAuditor 2026, Markerly 2016)"); null when none.
+   */
   verdict: string | null;
   priceText: string | null;
   serviceLabel: string | null;

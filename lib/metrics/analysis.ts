@@ -2,9 +2,8 @@
  * Everything the overlay, the popup and the `analyze` command show for one snapshot, computed
  * in one place so they always agree.
  */
-import { PLATFORM_LABELS, type Platform, type PostStats, type Snapshot } from '../platforms/types';
-import { formatMoney } from './format';
-import { benchmarkVerdict, type BenchmarkResult } from './benchmarks';
+import type { PostStats, Snapshot } from '../platforms/types';
+import { benchmarkFor, type BenchmarkOutcome } from './benchmarks';
 import {
   engagementPerPeriod,
   engagementRate,
@@ -19,6 +18,9 @@ import {
 import { validCount } from './counts';
 import { RECENT_POSTS, recentPosts } from './recent';
 import { priceGuidance, type PriceGuidance } from './pricing';
+import { audienceSignals, type AudienceSignal } from './signals';
+import { analyzeContent, type ContentAnalysis } from './content';
+import type { SnapshotPoint } from '../store/history';
 import { DEFAULT_TIER_SCHEME, nextTier, sizeClassFor, tierFor, type NextTier, type SizeClass, type TierBand, type TierScheme } from './tiers';
 
 /** Rates and averages use the first 12 posts in page order: the "12 recent posts" of the UI. */
@@ -50,15 +52,35 @@ export interface Analysis {
   pinnedLeftOut: number;
   tier: TierBand | null;
   sizeClass: SizeClass | null;
-  benchmark: BenchmarkResult;
+  /**
+   * The rate on the platform's own basis against its published figures for the audience size
+   * (./benchmarks.ts), or no verdict and why.
+   */
+  benchmark: BenchmarkOutcome;
   price: PriceGuidance | null;
   next: NextTier | null;
+  /**
+   * Audience signals (./signals.ts), in their stable order. The growth signals need the visit
+   * history: without `history` in the options they are unknown and say why.
+   */
+  signals: AudienceSignal[];
+  /**
+   * What the posts say (./content.ts): sponsored posts and their performance, brands worked with,
+   * disclosures to check, and a post page's comments; null when the page carries no caption, tag
+   * or flag of a recent post and no comments.
+   */
+  content: ContentAnalysis | null;
 }
 
 export interface AnalysisOptions {
   scheme?: TierScheme;
   /** Unix seconds; defaults to the current time. */
   now?: number;
+  /**
+   * The profile's dated visits (lib/store/history.ts) for the growth signals. The card, which gets
+   * the history after the analysis, calls `audienceSignals(snapshot, analysis, { history, now })`.
+   */
+  history?: readonly SnapshotPoint[] | null;
 }
 
 export function analyzeSnapshot(snapshot: Snapshot, opts: AnalysisOptions = {}): Analysis {
@@ -69,6 +91,7 @@ export function analyzeSnapshot(snapshot: Snapshot, opts: AnalysisOptions = {}):
   const posts = recent.posts;
   const rateOpts = { minPosts: snapshot.kind === 'post' ? 1 : 2 };
   const engagement = engagementRate(followers, posts, rateOpts);
+  const benchmark = benchmarkFor(snapshot.platform, followers, posts, rateOpts);
   return {
     engagement,
     byViews: engagementRateByViews(posts, rateOpts),
@@ -81,35 +104,12 @@ export function analyzeSnapshot(snapshot: Snapshot, opts: AnalysisOptions = {}):
     pinnedLeftOut: recent.pinnedLeftOut.length,
     tier: tierFor(followers, scheme),
     sizeClass: sizeClassFor(followers),
-    benchmark: labelled(verdictFor(engagement, followers, scheme), snapshot.platform),
-    price: priceFor(followers, engagement, scheme, snapshot.platform),
-    next: nextTier(followers, scheme),
+    benchmark,
+    price: priceGuidance(followers, benchmark, scheme),
+    next: nextTier(followers, snapshot.platform, scheme),
+    signals: audienceSignals(snapshot, { viewsPerFollower: viewsPerFollower(followers, posts, rateOpts) }, { history: opts.history, now }),
+    content: analyzeContent(snapshot),
   };
-}
-
-/** Only a rate resting on enough posts earns a verdict; otherwise say why there is none. */
-function verdictFor(engagement: RateResult, followers: number | null, scheme: TierScheme): BenchmarkResult {
-  const result = benchmarkVerdict(engagement.sufficient ? engagement.mean : null, followers, scheme);
-  if (engagement.sufficient || engagement.reason === null) return result;
-  return { ...result, text: `no verdict — ${engagement.reason}` };
-}
-
-/**
- * The published figures by audience size are Instagram's (Markerly, AdWeek). On the other
- * platforms the verdict still compares with them — and says so — but the rate does not move the
- * price: an X or YouTube rate per follower is not on Instagram's scale.
- */
-function labelled(result: BenchmarkResult, platform: Platform): BenchmarkResult {
-  if (platform === 'instagram' || result.verdict === null) return result;
-  return { ...result, text: `${result.text} · Instagram figures` };
-}
-
-function priceFor(followers: number | null, engagement: RateResult, scheme: TierScheme, platform: Platform): PriceGuidance | null {
-  const price = priceGuidance(followers, platform === 'instagram' ? engagement : null, scheme);
-  if (!price || platform === 'instagram' || engagement.mean === null) return price;
-  const tier = tierFor(followers, scheme);
-  const reason = `Tier ${tier?.rank ?? '?'} price ${formatMoney(price.base, scheme.currency)} ±10 %: the typical rates by audience size are Instagram's, so the ${PLATFORM_LABELS[platform]} rate does not move the price.`;
-  return { ...price, reason };
 }
 
 function averagesOf(posts: PostStats[]): Averages {

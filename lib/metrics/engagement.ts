@@ -101,6 +101,59 @@ export function engagementRateByImpressions(posts: PostStats[], opts?: RateOptio
   return summarize('impressions', rates, opts);
 }
 
+/** An interaction a published rate counts. */
+export type Interaction = 'likes' | 'comments' | 'shares';
+
+/**
+ * How a publisher defined its rate: which interactions it sums, over what. The benchmarks
+ * (./benchmarks.ts) compare a creator's rate computed the way the publisher computed theirs.
+ */
+export interface RateDefinition {
+  counts: readonly Interaction[];
+  per: 'followers' | 'views' | 'impressions';
+}
+
+const INTERACTION_SKIPS: Record<Interaction, Skip> = {
+  likes: 'hidden or missing likes',
+  comments: 'no comment count (comments unknown)',
+  shares: 'no share count',
+};
+
+/** The sum of the counted interactions of a post, or why one of them is unknown. */
+function interactionsOf(post: PostStats, counts: readonly Interaction[]): number | Skip {
+  let total = 0;
+  for (const what of counts) {
+    const n = validCount(post[what]);
+    if (n === null || (what === 'likes' && post.likesHidden === true)) return INTERACTION_SKIPS[what];
+    total += n;
+  }
+  return total;
+}
+
+/**
+ * The mean over the posts of (the counted interactions) ÷ (followers, or the post's own views or
+ * impressions) × 100, with the same rules as the rates above: a post missing any count it needs
+ * is left out and counted as left out. `{ counts: ['likes', 'comments'], per: 'followers' }` is
+ * {@link engagementRate}.
+ */
+export function rateByDefinition(def: RateDefinition, followers: number | null, posts: PostStats[], opts?: RateOptions): RateResult {
+  const list = postList(posts);
+  const counts = Array.isArray(def?.counts) ? def.counts.filter((c) => c in INTERACTION_SKIPS) : [];
+  const per = def?.per === 'views' || def?.per === 'impressions' ? def.per : 'followers';
+  const audience = per === 'followers' ? audienceOf(followers) : null;
+  if (typeof audience === 'string') return emptyResult('followers', list.length, `not enough data: ${audience}`);
+  const rates = list.map((p): PostRate => {
+    if (counts.length === 0) return { skip: 'no interactions to count' };
+    const engaged = interactionsOf(p, counts);
+    if (typeof engaged === 'string') return { skip: engaged };
+    const denominator = audience ?? ownDenominator(per === 'views' ? p.views : p.impressions, per);
+    return typeof denominator === 'string' ? { skip: denominator } : { rate: (engaged / denominator) * 100 };
+  });
+  const named = counts.length > 1 ? `${counts.slice(0, -1).join(', ')} and ${counts.at(-1)}` : (counts[0] ?? 'interactions');
+  // Per follower the reasons read as engagementRate's do ("with visible likes").
+  return summarize(per, rates, opts, per === 'followers' ? undefined : `with visible ${named.replace(' and ', ', ')} and ${per}`);
+}
+
 /**
  * Likes ÷ views × 100 per post: the like rate. It needs no comment count, so it is known on pages
  * that carry likes and views but no comments (many YouTube watch pages).

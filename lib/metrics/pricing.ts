@@ -1,22 +1,24 @@
 /**
- * A fair price per post: the tier's list price, nudged by how the creator's engagement compares
- * with what is typical for the tier band, shown as a range.
+ * A fair price per post: the tier's list price, nudged by the benchmark verdict — the creator's
+ * rate on their platform's own basis against the published figures for their audience size
+ * (./benchmarks.ts) — shown as a range.
  *
  * Rule (all percentages relative to the tier price, before rounding to money steps):
- * - typical or unknown ER: point = tier price, range ±10 %;
+ * - typical, or no verdict (no published figure, rate unknown or resting on too few posts):
+ *   point = tier price, range ±10 %;
  * - above typical: point raised by 25 % × (ER / top of typical range − 1), at most +25 %
  *   (reached at twice the top of the range);
  * - below typical: point lowered by 30 % × (1 − ER / bottom of typical range), at most −30 %
  *   (reached at an ER of 0);
  * - the range is ±10 % around the point, clipped to −30 % … +25 % of the tier price, so no
  *   number shown leaves those bounds.
- * An ER that rests on too few posts (`RateResult.sufficient === false`) counts as unknown: a
- * price should not move on one post.
+ * "Typical range" is the span of the published figures ({@link Benchmark.typical}); the rate is
+ * the one the verdict compared. A rate resting on too few posts has no verdict, so it never
+ * moves the price: a price should not move on one post.
  */
-import { benchmarkVerdict } from './benchmarks';
-import type { RateResult } from './engagement';
+import { comparedRateText, type BenchmarkOutcome } from './benchmarks';
 import { validCount } from './counts';
-import { formatMoney, formatPercent } from './format';
+import { formatMoney } from './format';
 import { DEFAULT_TIER_SCHEME, tierFor, type TierScheme } from './tiers';
 
 export interface PriceGuidance {
@@ -54,32 +56,28 @@ export function roundMoney(n: number): number {
   return Math.round(n / step) * step;
 }
 
-function erValue(er: RateResult | number | null): number | null {
-  if (typeof er === 'number') return Number.isFinite(er) && er >= 0 ? er : null;
-  if (er === null || typeof er !== 'object') return null;
-  return er.sufficient && typeof er.mean === 'number' && Number.isFinite(er.mean) ? er.mean : null;
-}
-
-/** Fraction to move the price by for an ER against its typical range. */
-function adjustment(er: number | null, low: number, high: number): number {
-  if (er === null) return 0;
-  const shown = Math.round(er * 10) / 10; // same precision as the verdict
-  if (shown > high && high > 0) return Math.min(MAX_RAISE, MAX_RAISE * (er / high - 1));
-  if (shown < low && low > 0) return -Math.min(MAX_CUT, MAX_CUT * (1 - er / low));
+/** Fraction to move the price by for a verdict's rate against its typical range. */
+function adjustment(verdict: string, rate: number, low: number, high: number): number {
+  if (!Number.isFinite(rate) || rate < 0) return 0;
+  if (verdict === 'above' && high > 0) return Math.min(MAX_RAISE, MAX_RAISE * (rate / high - 1));
+  if (verdict === 'below' && low > 0) return -Math.min(MAX_CUT, MAX_CUT * (1 - rate / low));
   return 0;
 }
 
+/**
+ * The price guidance for a follower count and the creator's benchmark outcome (null: none
+ * computed). Never throws.
+ */
 export function priceGuidance(
   followers: number | null,
-  er: RateResult | number | null,
+  benchmark: BenchmarkOutcome | null,
   scheme: TierScheme = DEFAULT_TIER_SCHEME,
 ): PriceGuidance | null {
   const tier = tierFor(followers, scheme);
   const base = validCount(tier?.pricePerPost);
   if (!tier || base === null) return null;
-  const rate = erValue(er);
-  const bench = benchmarkVerdict(rate, followers, scheme);
-  const adj = adjustment(rate, bench.typicalLow, bench.typicalHigh);
+  const bench = benchmark?.benchmark ?? null;
+  const adj = bench ? adjustment(bench.verdict, bench.rate, bench.typical[0], bench.typical[1]) : 0;
   const floor = base * (1 - MAX_CUT);
   const ceiling = base * (1 + MAX_RAISE);
   const point = roundMoney(base * (1 + adj));
@@ -88,18 +86,16 @@ export function priceGuidance(
   const money = (n: number) => formatMoney(n, scheme.currency);
   const tierText = `Tier ${tier.rank} price ${money(base)}`;
   const change = Math.round(adj * 100);
-  const reason =
-    rate === null
-      ? `${unknownErText(er)}: ${tierText} ±10 %.`
-      : bench.verdict === 'typical' || change === 0
-        ? `ER ${formatPercent(rate)} is ${bench.text}: ${tierText} ±10 %.`
-        : `ER ${formatPercent(rate)} is ${bench.text}: ${tierText} ${change > 0 ? 'raised' : 'lowered'} ${Math.abs(change)} %.`;
+  const reason = !bench
+    ? `${noVerdictText(benchmark)}: ${tierText} ±10 %.`
+    : bench.verdict === 'typical' || change === 0
+      ? `${comparedRateText(bench)} is ${bench.text}: ${tierText} ±10 %.`
+      : `${comparedRateText(bench)} is ${bench.text}: ${tierText} ${change > 0 ? 'raised' : 'lowered'} ${Math.abs(change)} %.`;
   return { currency: scheme.currency, base, low, high, point, reason, references: [...PRICE_REFERENCES] };
 }
 
-/** Why no ER moved the price: none at all, or one resting on too few posts. */
-function unknownErText(er: RateResult | number | null): string {
-  if (er === null || typeof er !== 'object') return 'ER unknown';
-  const why = er.reason ? ` (${er.reason})` : '';
-  return er.mean !== null ? `ER not used${why}` : `ER unknown${why}`;
+/** Why no verdict moved the price: "No verdict (no published YouTube figure per view by channel size)". */
+function noVerdictText(benchmark: BenchmarkOutcome | null): string {
+  const note = typeof benchmark?.note === 'string' && benchmark.note !== '' ? ` (${benchmark.note})` : '';
+  return `No verdict to move it${note}`;
 }

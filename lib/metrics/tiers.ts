@@ -5,7 +5,8 @@
  * use (kept apart so the content scripts do not carry that schema). Each tier's lower bound is inclusive; its upper bound is the next tier's lower
  * bound (exclusive), and the highest tier is open-ended.
  */
-import { typicalRangeFor, type TypicalRange } from './benchmarks';
+import type { Platform } from '../platforms/types';
+import { yardstickFor } from './benchmarks';
 import { formatCompact } from './format';
 import { validCount } from './counts';
 
@@ -49,26 +50,31 @@ export interface NextTier {
   tier: TierBand;
   /** Followers still to gain to reach the next tier's lower bound. */
   followersMissing: number;
-  /** Typical ER (Markerly like rates) for the next tier's band, in percent. */
-  typicalLow: number;
-  typicalHigh: number;
-  /** e.g. "≈1.8 %" or "≈2.4–4 %". */
+  /**
+   * The platform's published figures for an account at the next tier's lower bound (see
+   * ./benchmarks.ts: the publishers' own bands, not the tier's), in percent; null when none is
+   * published for that size.
+   */
+  typicalLow: number | null;
+  typicalHigh: number | null;
+  /** e.g. "≈0.5–2.4 % per follower at 20K (HypeAuditor 2026, Markerly 2016)", or "unknown: …". */
   typicalText: string;
 }
 
 /** The next tier up; null at the top tier or when followers are unknown. */
-export function nextTier(followers: number | null, scheme: TierScheme = DEFAULT_TIER_SCHEME): NextTier | null {
+export function nextTier(followers: number | null, platform: Platform, scheme: TierScheme = DEFAULT_TIER_SCHEME): NextTier | null {
   const n = validCount(followers);
   if (n === null) return null;
   const next = tierBands(scheme).find((t) => t.minFollowers > n);
   if (!next) return null;
-  const typical: TypicalRange = typicalRangeFor(next.minFollowers, next.maxFollowers);
+  const found = yardstickFor(platform, next.minFollowers);
+  const y = found.ok ? found.yardstick : null;
   return {
     tier: next,
     followersMissing: Math.ceil(next.minFollowers - n),
-    typicalLow: typical.low,
-    typicalHigh: typical.high,
-    typicalText: typical.text,
+    typicalLow: y ? y.typical[0] : null,
+    typicalHigh: y ? y.typical[1] : null,
+    typicalText: y ? `${y.typicalText} ${y.measure} at ${formatCompact(next.minFollowers)} (${y.source})` : `unknown: ${found.ok ? '' : found.note}`,
   };
 }
 

@@ -4,7 +4,7 @@
  * display name or a count of 1e300, and the card must still show — with the name shortened —
  * rather than fail its schema and show nothing.
  */
-import type { PlatformReader, PostStats, Snapshot } from './types';
+import type { PlatformReader, PostComment, PostStats, Snapshot } from './types';
 
 export const SNAPSHOT_LIMITS = {
   url: 4000,
@@ -19,6 +19,17 @@ export const SNAPSHOT_LIMITS = {
   postUrl: 2000,
   /** The largest count kept; larger (or negative, or not finite) reads as unknown. */
   count: 1e15,
+  /** A post's caption (Instagram's own maximum; a longer description or post is cut). */
+  caption: 2200,
+  /** Mentions and hashtags of one post: at most 30 of each (Instagram's own hashtag limit) … */
+  tags: 30,
+  /** … of at most 100 characters each (a longer "handle" is no handle and is dropped; a longer hashtag is cut). */
+  tag: 100,
+  /** Comments of a post page: the first 200 the page loaded … */
+  comments: 200,
+  /** … each cut to 500 characters. */
+  comment: 500,
+  commentAuthor: 200,
 } as const;
 
 const ELLIPSIS = '…';
@@ -44,9 +55,37 @@ export function fitCount(value: number | null): number | null {
   return value !== null && Number.isFinite(value) && value >= 0 && value <= SNAPSHOT_LIMITS.count ? value : null;
 }
 
+/** Mentions: handles longer than the limit are not handles (dropped); at most `tags` kept. */
+function fitMentions(list: string[]): string[] {
+  return list.filter((m) => m.length > 0 && m.length <= SNAPSHOT_LIMITS.tag).slice(0, SNAPSHOT_LIMITS.tags);
+}
+
+function fitHashtags(list: string[]): string[] {
+  return list.slice(0, SNAPSHOT_LIMITS.tags).map((h) => clipText(h, SNAPSHOT_LIMITS.tag));
+}
+
+/** The optional content fields, cut to their limits; absent ones stay absent. */
+function fitContent(post: PostStats): Partial<PostStats> {
+  const out: Partial<PostStats> = {};
+  if (post.caption !== undefined) out.caption = clipOrNull(post.caption, SNAPSHOT_LIMITS.caption);
+  if (post.mentions !== undefined) out.mentions = fitMentions(post.mentions);
+  if (post.hashtags !== undefined) out.hashtags = fitHashtags(post.hashtags);
+  return out;
+}
+
+function fitComment(comment: PostComment): PostComment {
+  return {
+    text: clipText(comment.text, SNAPSHOT_LIMITS.comment),
+    author: clipOrNull(comment.author, SNAPSHOT_LIMITS.commentAuthor),
+    byCreator: comment.byCreator,
+    likes: fitCount(comment.likes),
+  };
+}
+
 function fitPost(post: PostStats): PostStats {
   return {
     ...post,
+    ...fitContent(post),
     id: clipOrNull(post.id, SNAPSHOT_LIMITS.postId),
     url: post.url !== null && post.url.length > SNAPSHOT_LIMITS.postUrl ? null : post.url,
     likes: fitCount(post.likes),
@@ -79,6 +118,7 @@ export function fitSnapshot(snapshot: Snapshot): Snapshot {
     totalLikes: fitCount(snapshot.totalLikes),
     posts: snapshot.posts.slice(0, L.posts).map(fitPost),
     notes,
+    ...(snapshot.comments !== undefined ? { comments: snapshot.comments.slice(0, L.comments).map(fitComment) } : {}),
   };
 }
 

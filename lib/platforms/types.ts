@@ -75,6 +75,33 @@ export interface PostStats {
    * ../metrics/recent.ts.
    */
   pinned?: boolean;
+  /**
+   * What the post says, where the page carries it (absent = the reader does not read it on this
+   * page): the caption, description, post text or video title (a watch page: title and
+   * description).
+   */
+  caption?: string | null;
+  /** Accounts @-mentioned in the caption or tagged on the post: lower-case, without @, each once. */
+  mentions?: string[];
+  /** Hashtags of the caption (or the platform's own list of them): without #, each once, as written. */
+  hashtags?: string[];
+  /**
+   * The platform's own paid-partnership / branded-content / ad / paid-promotion flag: true when
+   * the page marks the post so, false when the page carries the flag unset, null (or absent) when
+   * the page does not say. Disclosure tags in the caption are read by ../metrics/content.ts.
+   */
+  sponsored?: boolean | null;
+}
+
+/** One comment (or reply) the page has loaded on a post page. */
+export interface PostComment {
+  text: string;
+  /** The commenter's handle (without @) or display name; null when the page does not name them. */
+  author: string | null;
+  /** Written by the post's own author (a reply of the creator, or their own comment). */
+  byCreator: boolean;
+  /** Likes of the comment; null when the page does not carry them. */
+  likes: number | null;
 }
 
 /**
@@ -111,6 +138,11 @@ export interface Snapshot {
   source: string;
   /** Plain-language notes about what is missing or approximate. */
   notes: string[];
+  /**
+   * On a post page: the comments (and replies) the page has loaded so far, in page order; absent
+   * when the page carries no comment list at all (an empty list: the page carries one, empty).
+   */
+  comments?: PostComment[];
 }
 
 export interface PlatformReader {

@@ -206,6 +206,40 @@ export interface SuddenJump {
   erChange: number;
 }
 
+/** Two consecutive points (with a follower count) that the jump rule can judge. */
+export interface JumpPair {
+  from: SnapshotPoint;
+  to: SnapshotPoint;
+  /** Fraction (0.3 = +30 %); `from` had more than 0 followers. */
+  followersChange: number;
+  /** Fraction, or null when the rate per follower is unknown on either side or was 0 at `from`. */
+  erChange: number | null;
+}
+
+/**
+ * The pairs of consecutive points, with a follower count, that the jump rule can judge: less
+ * than {@link JUMP_MAX_GAP} apart and starting from more than 0 followers. Growth over a longer
+ * gap is never called a jump (slow growth over months is normal).
+ */
+export function jumpPairs(history: readonly SnapshotPoint[]): JumpPair[] {
+  const points = countedPoints(history, Infinity);
+  const pairs: JumpPair[] = [];
+  for (const [i, to] of points.entries()) {
+    const from = points[i - 1];
+    if (!from) continue;
+    if (to.takenAt - from.takenAt >= JUMP_MAX_GAP || from.followers <= 0) continue;
+    const followersChange = (to.followers - from.followers) / from.followers;
+    const erChange = from.er === null || to.er === null || from.er <= 0 ? null : (to.er - from.er) / from.er;
+    pairs.push({ from, to, followersChange, erChange });
+  }
+  return pairs;
+}
+
+/** Follower jumps, whatever the rate did: followers up by more than 20 % between points less than 7 days apart. */
+export function followerJumps(history: readonly SnapshotPoint[]): JumpPair[] {
+  return jumpPairs(history).filter((p) => p.followersChange > JUMP_MIN_GROWTH);
+}
+
 /**
  * Follower jumps that engagement does not follow: followers up by more than 20 % between
  * consecutive points less than 7 days apart while the rate per follower fell by more than a
@@ -214,18 +248,7 @@ export interface SuddenJump {
  * side is never flagged: there is nothing to say the engagement did not follow.
  */
 export function suddenJumps(history: readonly SnapshotPoint[]): SuddenJump[] {
-  const points = countedPoints(history, Infinity);
-  const jumps: SuddenJump[] = [];
-  for (const [i, to] of points.entries()) {
-    const from = points[i - 1];
-    if (!from) continue;
-    if (to.takenAt - from.takenAt >= JUMP_MAX_GAP || from.followers <= 0) continue;
-    if (from.er === null || to.er === null || from.er <= 0) continue;
-    const followersChange = (to.followers - from.followers) / from.followers;
-    const erChange = (to.er - from.er) / from.er;
-    if (followersChange > JUMP_MIN_GROWTH && erChange < -JUMP_ER_DROP) {
-      jumps.push({ from, to, followersChange: followersChange * 100, erChange: erChange * 100 });
-    }
-  }
-  return jumps;
+  return followerJumps(history).flatMap(({ from, to, followersChange, erChange }) =>
+    erChange !== null && erChange < -JUMP_ER_DROP ? [{ from, to, followersChange: followersChange * 100, erChange: erChange * 100 }] : [],
+  );
 }

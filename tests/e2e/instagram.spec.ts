@@ -13,7 +13,7 @@ test('a profile shows ER, tier, price, benchmark and where the numbers came from
   await expect(card.getByTestId('er')).toContainText('12 recent posts · mean');
   await expect(card.getByTestId('er')).toHaveAttribute('title', /^median \d+\.\d %$/);
   await expect(card.getByTestId('tier')).toHaveText(/^Tier 7 Hacker Micro Influencers · ~\$\d[\d,]*\/post$/);
-  await expect(card.getByTestId('verdict')).toContainText('typical for 5K–20K followers');
+  await expect(card.getByTestId('verdict')).toContainText('typical for 10K–50K on Instagram (≈0.5–2.4 % per follower)');
   await expect(card.getByTestId('stat-followers')).toHaveAttribute('title', '12,480');
   const avgLikes = COSY.posts.reduce((s, p) => s + (p.likes ?? 0), 0) / COSY.posts.length;
   await expect(card.getByTestId('stat-avg-likes')).toHaveAttribute('title', Math.round(avgLikes).toLocaleString('en-US'));

@@ -18,12 +18,23 @@ describe('analyzeText', () => {
     const result = analyzeText(sharedDataProfilePage(COSY), `https://www.instagram.com/${COSY.handle}/`);
     if (!result.ok) throw new Error(result.error);
     const r = result.report;
-    expect(Object.keys(r)).toEqual(['platform', 'kind', 'handle', 'followers', 'posts', 'engagementRate', 'tier', 'sizeClass', 'source']);
+    expect(Object.keys(r)).toEqual(['platform', 'kind', 'handle', 'followers', 'posts', 'engagementRate', 'tier', 'sizeClass', 'benchmark', 'source', 'signals', 'content']);
     expect(r).toMatchObject({ platform: 'instagram', kind: 'profile', handle: COSY.handle, followers: COSY.followers, sizeClass: 'micro' });
     expect(r.tier).toEqual({ rank: 7, name: 'Hacker Micro Influencers', pricePerPost: 150 });
     expect(r.posts).toHaveLength(12);
     expect(r.posts[0]).toEqual({ id: COSY.posts[0]!.code, likes: COSY.posts[0]!.likes, comments: COSY.posts[0]!.comments, views: null, shares: null });
     expect(r.engagementRate).toBeCloseTo(expectedEr(COSY), 3);
+    // 12,480 followers: 10K–50K on Instagram, per follower; the rate is the ER (pinned rule applied).
+    expect(r.benchmark).toEqual({
+      platform: 'instagram',
+      basis: 'followers',
+      band: '10K–50K',
+      typical: [0.54, 2.37],
+      rate: r.engagementRate,
+      verdict: 'above',
+      source: 'HypeAuditor 2026, Markerly 2016',
+    });
+    expect(r).not.toHaveProperty('benchmarkNote');
   });
 
   it('refuses unsupported pages and unreadable files with one clear line', () => {
@@ -194,8 +205,10 @@ describe('analyze command', () => {
       const out = run('--url', FERN_URL, ...files);
       expect(out.status, out.stderr).toBe(0);
       const report = JSON.parse(out.stdout);
-      expect(Object.keys(report)).toEqual(['platform', 'kind', 'handle', 'followers', 'posts', 'engagementRate', 'tier', 'sizeClass', 'source']);
+      expect(Object.keys(report)).toEqual(['platform', 'kind', 'handle', 'followers', 'posts', 'engagementRate', 'tier', 'sizeClass', 'benchmark', 'source', 'signals', 'content']);
       expect(report.followers).toBe(12_840);
+      // The pinned 95K-like hit is left out of the benchmark's rate as of the ER.
+      expect(report.benchmark).toMatchObject({ platform: 'instagram', basis: 'followers', band: '10K–50K', rate: report.engagementRate });
       expect(report.posts[0]).toEqual({ id: 'DFernPin0001', likes: 95_000, comments: 900, views: null, shares: null, pinned: true });
       expect(report.posts[2]).not.toHaveProperty('pinned');
     }

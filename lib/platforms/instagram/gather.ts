@@ -6,6 +6,7 @@
  */
 import { isObject, jsonAfterMarker, jsonScripts, parseResponseText, walkJson, type JsonObject } from '../page';
 import type { PageData } from '../types';
+import { commentList, type InstagramComment } from './content';
 import { idsOf, postFromNode, userInfo, type MediaInfo, type UserInfo } from './shapes';
 import { HANDLE } from './url';
 
@@ -25,8 +26,16 @@ export interface Grid extends Origin {
   items: MediaInfo[];
 }
 
+/** Comments that arrived in a response of their own (not inside the post's node). */
+export interface CommentBlock extends Origin {
+  /** The post they are on, when the request names it (`/api/v1/media/<id>/comments/`). */
+  mediaId: string | null;
+  items: InstagramComment[];
+}
+
 export interface Found {
   users: Array<Origin & { user: UserInfo; shape: string }>;
+  comments: CommentBlock[];
   /** Grids of one account's posts. */
   grids: Grid[];
   media: Array<Origin & { item: MediaInfo }>;
@@ -52,10 +61,23 @@ const SINGLE_MEDIA_KEYS = ['shortcode_media', 'xdt_shortcode_media', 'xig_polari
 const WEB_INFO_KEY = 'xdt_api__v1__media__shortcode__web_info';
 const FOLLOWER_KEYS = ['edge_followed_by', 'followed_by', 'follower_count', 'edge_follow', 'following_count', 'media_count', 'edge_owner_to_timeline_media'];
 
-/** Collect every user, grid and single post in one JSON value. */
-function collect(root: unknown, origin: Origin, found: Found): void {
-  const before = found.users.length + found.grids.length + found.media.length;
+/** A comment response on its own: the web client's comments query, or `/api/v1/media/<id>/comments/`. */
+const COMMENTS_CONNECTION = /__comments__connection$/;
+
+/** Collect every user, grid, single post and comment list in one JSON value. */
+function collect(root: unknown, origin: Origin, found: Found, mediaId: string | null = null): void {
+  const before = found.users.length + found.grids.length + found.media.length + found.comments.length;
+  if (isObject(root) && Array.isArray(root.comments) && !Array.isArray(root.items) && ('comment_count' in root || 'has_more_comments' in root || mediaId !== null)) {
+    found.comments.push({ ...origin, mediaId, items: commentList(root.comments) });
+  } else if (isObject(root) && Array.isArray(root.child_comments) && mediaId !== null) {
+    // A comment's replies: `/api/v1/media/<id>/comments/<comment id>/child_comments/`.
+    found.comments.push({ ...origin, mediaId, items: commentList(root.child_comments) });
+  }
   walkJson(root, (obj, key) => {
+    if (key !== null && COMMENTS_CONNECTION.test(key) && Array.isArray(obj.edges)) {
+      found.comments.push({ ...origin, mediaId: null, items: commentList(obj.edges) });
+      return true;
+    }
     const isUser = typeof obj.username === 'string' && FOLLOWER_KEYS.some((k) => k in obj) && collectUser(obj, origin, found);
     // The object a grid sits in may name its account without counts (a post page's author) or by
     // id only (the 2026 logged-out `xig_user_by_username` of the posts tab).
@@ -78,7 +100,7 @@ function collect(root: unknown, origin: Origin, found: Found): void {
       items.forEach((m) => pushMedia(m, origin, found));
     }
   });
-  if (found.users.length + found.grids.length + found.media.length === before) found.unread.push(root);
+  if (found.users.length + found.grids.length + found.media.length + found.comments.length === before) found.unread.push(root);
 }
 
 /** Record a user object (and the grid nested in it); false when it is not one. */
@@ -121,6 +143,7 @@ const RESPONSE_LABELS: Array<[RegExp, string]> = [
   [/\/graphql\/query|\/api\/graphql/, 'GraphQL response'],
   [/\/api\/v1\/feed\/user\//, 'feed/user response'],
   [/\/api\/v1\/clips\/user\//, 'clips/user response'],
+  [/\/api\/v1\/media\/[^/]+\/comments\//, 'comments response'],
   [/\/api\/v1\/media\//, 'media info response'],
   [/\/api\/v1\/users\//, 'users/info response'],
 ];
@@ -131,14 +154,17 @@ function responseLabel(url: string): string {
 
 /** Everything the page carries, embedded data first (it arrived with the document), then responses in arrival order. */
 export function gather(data: PageData): Found {
-  const found: Found = { users: [], grids: [], media: [], unread: [] };
+  const found: Found = { users: [], comments: [], grids: [], media: [], unread: [] };
   let order = 0;
-  const add = (value: unknown, label: string) => collect(value, { order: order++, label }, found);
+  const add = (value: unknown, label: string, mediaId: string | null = null) => collect(value, { order: order++, label }, found, mediaId);
   for (const script of data.scripts) {
     if (script.text.includes('window._sharedData')) jsonAfterMarker(script.text, 'window._sharedData').forEach((v) => add(v, 'window._sharedData'));
     if (script.text.includes('__additionalDataLoaded(')) jsonAfterMarker(script.text, '__additionalDataLoaded(').forEach((v) => add(v, '__additionalDataLoaded'));
   }
   jsonScripts(data, (s) => !/ld\+json/i.test(s.type ?? '')).forEach((v) => add(v, 'embedded JSON script'));
-  for (const response of data.responses) bodyValues(response.body).forEach((v) => add(v, responseLabel(response.url)));
+  for (const response of data.responses) {
+    const mediaId = /\/api\/v1\/media\/(\d{1,30})(?:_\d{1,30})?\/comments\//.exec(response.url)?.[1] ?? null;
+    bodyValues(response.body).forEach((v) => add(v, responseLabel(response.url), mediaId));
+  }
   return found;
 }

@@ -4,8 +4,9 @@
  * the logged-out 2026 `xig_polaris_media`) is preferred to a grid tile of the same post (a
  * logged-out grid carries no counts), and the meta description is the last resort.
  */
-import { emptyPost, type PageData, type PageLocation, type PostStats, type Snapshot } from '../types';
-import { gather } from './gather';
+import { emptyPost, type PageData, type PageLocation, type PostComment, type PostStats, type Snapshot } from '../types';
+import { toPostComments, type InstagramComment } from './content';
+import { gather, type Found } from './gather';
 import { metaDescription, ogLocation, parsePostDescription, sameHandle } from './meta';
 import { hasCounts, type MediaInfo } from './shapes';
 import { applyUser, baseSnapshot, mergeUsers, notFound, postNotes, usersNamed } from './snapshot';
@@ -53,9 +54,36 @@ export function readPost(data: PageData, loc: PageLocation): Snapshot {
   snap.followersExact = snap.followers !== null;
   const post = best?.item.post ?? fromMeta!.post;
   snap.posts = [post];
+  const comments = postComments(found, postId, record, snap.handle?.toLowerCase() ?? author);
+  if (comments) snap.comments = comments;
   snap.source = best ? `post data in ${best.label}${hasCounts(post) ? ' (exact counts)' : ''}` : 'og:description meta';
   if (snap.followers === null) snap.notes.push("The author's follower count is not on this post page; open the profile for it.");
   if (hasCounts(post) && post.comments === null) snap.notes.push('Comment count not on this page.');
   snap.notes.push(...postNotes(snap.posts).filter((n) => !n.startsWith('Comment count')));
   return snap;
+}
+
+/**
+ * The comments of this post the page carries: those inside the post's own record, then those of
+ * comment responses about it — a response naming the post's id, or (the web client's comments
+ * query names no post) one that arrived after the post's record and before any other post's.
+ * Undefined when the page carries no comment list of this post.
+ */
+function postComments(found: Found, postId: string, record: Candidate | null, author: string | null): PostComment[] | undefined {
+  const own = found.media.filter((m) => m.item.post.id === postId);
+  const ids = new Set(own.flatMap((m) => m.item.ids));
+  const since = own.length > 0 ? Math.min(...own.map((m) => m.order)) : -1;
+  const otherPosts = found.media.filter((m) => m.item.post.id !== postId).map((m) => m.order);
+  const lists: InstagramComment[][] = [];
+  const inRecord = record?.item.comments ?? null;
+  if (inRecord) lists.push(inRecord);
+  for (const block of found.comments) {
+    const about =
+      block.mediaId !== null && ids.size > 0
+        ? ids.has(block.mediaId)
+        : block.order > since && !otherPosts.some((o) => o > since && o < block.order);
+    if (about) lists.push(block.items);
+  }
+  if (lists.length === 0) return undefined;
+  return toPostComments(lists.flat(), author);
 }

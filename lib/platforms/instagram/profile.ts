@@ -100,11 +100,21 @@ function mergeGrids(grids: Grid[], account: Account): PostStats[] {
   for (const grid of [...grids].sort((a, b) => a.order - b.order)) {
     for (const item of grid.items) {
       const id = item.post.id!;
-      const pinned = pinnedHere(item, grid.reels, account) || byId.get(id)?.pinned === true;
-      byId.set(id, pinned ? { ...item.post, pinned: true } : item.post);
+      const seen = byId.get(id);
+      const pinned = pinnedHere(item, grid.reels, account) || seen?.pinned === true;
+      byId.set(id, keepContent({ ...item.post, ...(pinned ? { pinned: true } : {}) }, seen));
     }
   }
   return [...byId.values()];
+}
+
+/** A newer record of a post that lacks its caption or flag keeps those of the older one. */
+function keepContent(post: PostStats, older: PostStats | undefined): PostStats {
+  if (!older) return post;
+  const out = { ...post };
+  if (out.caption == null && older.caption != null) Object.assign(out, { caption: older.caption, mentions: older.mentions, hashtags: older.hashtags });
+  if (out.sponsored == null && older.sponsored != null) out.sponsored = older.sponsored;
+  return out;
 }
 
 export function readProfile(data: PageData, handle: string, tab: string): Snapshot {

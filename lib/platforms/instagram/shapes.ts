@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { parseCountDetailed } from '../../metrics/counts';
 import { isObject, lenient } from '../page';
 import { emptyPost, type PostStats } from '../types';
+import { mediaContent, nodeComments, type InstagramComment } from './content';
 import { HANDLE, ORIGIN, SHORTCODE } from './url';
 
 const num = lenient(z.optional(z.nullable(z.number())));
@@ -44,6 +45,8 @@ const Author = lenient(z.optional(z.nullable(z.looseObject({ username: str, pk: 
 const MediaShape = z.looseObject({
   shortcode: str,
   code: str,
+  pk: idField,
+  id: idField,
   is_video: bool,
   media_type: num, // 1 image, 2 video, 8 carousel
   product_type: str,
@@ -100,6 +103,10 @@ export interface MediaInfo {
   pinnedBy: string[];
   /** Who pinned it to their Reels tab. */
   reelsPinnedBy: string[];
+  /** The post's own numeric ids (`pk`, `id` before its `_`), to tie a comment response to it. */
+  ids: string[];
+  /** Comments the node itself carries; null when it carries no comment list. */
+  comments: InstagramComment[] | null;
 }
 
 export function count(value: number | null | undefined): number | null {
@@ -207,9 +214,13 @@ export function postFromNode(value: unknown): MediaInfo | null {
   const authors = [n.user?.username, n.owner?.username, ...(n.coauthor_producers ?? []).map((c) => (isObject(c) && typeof c.username === 'string' ? c.username : null))]
     .filter((name): name is string => typeof name === 'string' && name.length > 0)
     .map((name) => name.toLowerCase());
+  const node = unwrapGated(value);
+  const content = mediaContent(node);
   return {
     author,
     authors,
+    ids: idsOf(n.pk, typeof n.id === 'string' ? n.id.split('_')[0] : n.id),
+    comments: nodeComments(node),
     ownerIds: idsOf(n.user?.pk, n.user?.id, n.owner?.pk, n.owner?.id),
     pinnedBy: [...pinners(n.timeline_pinned_user_ids), ...pinners(n.pinned_for_users)],
     reelsPinnedBy: pinners(n.clips_tab_pinned_user_ids),
@@ -227,6 +238,7 @@ export function postFromNode(value: unknown): MediaInfo | null {
       views,
       takenAt: firstKnown(count(n.taken_at_timestamp), count(n.taken_at), count(n.date)),
       likesHidden: countsHidden || (likes === null && previewWithoutCount),
+      ...content,
     }),
   };
 }

@@ -85,4 +85,6 @@ export const instagramCaptures: readonly RegExp[] = [
   /^https:\/\/(?:www\.|i\.)?instagram\.com\/api\/v1\/clips\/user\//,
   /^https:\/\/(?:www\.|i\.)?instagram\.com\/api\/v1\/media\/[^/?#]+\/info\//,
   /^https:\/\/(?:www\.|i\.)?instagram\.com\/api\/v1\/users\/\d+\/info\//,
+  // A post's comments (and a comment's replies) as the post page loads them.
+  /^https:\/\/(?:www\.|i\.)?instagram\.com\/api\/v1\/media\/[^/?#]+\/comments\//,
 ];

@@ -930,6 +930,11 @@ export function expectedErPerPlay(a: TikTokAccount): number {
   return mean(recentVideos(a).map((v) => ((carried(a, v.likes) + carried(a, v.comments)) / carried(a, v.plays)) * 100));
 }
 
+/** ER per play as TikTok's publishers define it: (likes + comments + shares) ÷ plays, mean over the recent videos, %. */
+export function expectedErPerPlayWithShares(a: TikTokAccount): number {
+  return mean(recentVideos(a).map((v) => ((carried(a, v.likes) + carried(a, v.comments) + carried(a, v.shares)) / carried(a, v.plays)) * 100));
+}
+
 /** Mean of one count over the recent videos, as carried by the page. */
 export function expectedAverage(a: TikTokAccount, key: 'plays' | 'likes' | 'comments' | 'shares'): number {
   return mean(recentVideos(a).map((v) => carried(a, v[key])));

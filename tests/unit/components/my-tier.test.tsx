@@ -120,16 +120,17 @@ describe('MyTier', () => {
     expect(textOf('my-size-class')).toBe('Size class: Micro');
     expect(textOf('my-er')).toContain('4.2 %');
     expect(textOf('my-er')).toContain('mean of 3 recent posts · likes + comments per follower');
-    expect(textOf('my-verdict')).toBe('Above typical for 5K–20K followers (≈2.4–4 %)');
+    expect(textOf('my-verdict')).toBe('Above typical for 10K–50K on Instagram (≈0.5–2.4 % per follower, HypeAuditor 2026, Markerly 2016)');
     const prices = q('my-prices')!;
     const rows = Array.from(prices.querySelectorAll('[data-testid="my-price-row"]')).map((r) => r.textContent);
-    expect(rows).toEqual(['Instagram post$135–$165', 'Instagram story$70–$85', 'Instagram reel$160–$200']);
+    // 4.2 % per follower is above the 0.54–2.37 % published for 10K–50K: the tier price raised 19 %.
+    expect(rows).toEqual(['Instagram post$160–$190', 'Instagram story$80–$95', 'Instagram reel$190–$230']);
     expect(prices.textContent).toContain("From your tier's price of $150 per post");
     const next = textOf('my-next-tier');
     expect(next).toContain('Tier 6 Engaged Micro Influencers');
     expect(next).toContain('8,000 more followers to go');
     expect(next).toContain('Price there: $300 per post');
-    expect(next).toContain('ER typical there: ≈2.4 %');
+    expect(next).toContain('ER typical there: ≈0.5–2.4 % per follower at 20K (HypeAuditor 2026, Markerly 2016)');
     expect(textOf('my-growth')).toContain('Not enough history yet');
     expect(q('my-benefits')).toBeNull();
     expectClean();
@@ -175,7 +176,9 @@ describe('MyTier', () => {
     const snap = snapshot({ state: 'private', isPrivate: true, posts: [] });
     await mount(<MyTier {...props(snap)} />);
     expect(textOf('my-er')).toBe('— ER unknown: private account: its posts are hidden');
-    expect(textOf('my-verdict')).toBe('No verdict: typical for 5K–20K followers is ≈2.4–4 %');
+    expect(textOf('my-verdict')).toBe(
+      'No verdict: private account: its posts are hidden (typical for 10K–50K on Instagram: ≈0.5–2.4 % per follower, HypeAuditor 2026, Markerly 2016)',
+    );
     expect(textOf('my-tier-name')).toContain('Tier 7');
     expectClean();
   });

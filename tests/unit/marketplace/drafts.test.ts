@@ -57,7 +57,7 @@ describe('buildListingDraft', () => {
     expectCleanText(d);
     expect(d).toMatchObject({
       title: 'Instagram post by @kim.cooks · 12.3K followers',
-      price: 150,
+      price: 175,
       currency: 'USD',
       serviceId: 'instagram-post',
       platform: 'instagram',
@@ -68,10 +68,10 @@ describe('buildListingDraft', () => {
       'Audience: 12,345 followers',
       'Tier 7: Hacker Micro Influencers (5K–20K followers); size class Micro',
       '3.9 % engagement per post (likes + comments ÷ followers, mean of 12 recent posts)',
-      'Compared with published rates: typical for 5K–20K followers (≈2.4–4 %)',
+      'Compared with published rates: above typical for 10K–50K on Instagram (≈0.5–2.4 % per follower, HypeAuditor 2026, Markerly 2016)',
       'Niche (from the bio): Home cooking for busy people.',
-      'Suggested price for one Instagram post: $150 (range $135–$165)',
-      'Price basis: ER 3.9 % is typical for 5K–20K followers (≈2.4–4 %): Tier 7 price $150 ±10 %.',
+      'Suggested price for one Instagram post: $175 (range $155–$190)',
+      'Price basis: ER 3.9 % per follower is above typical for 10K–50K on Instagram (≈0.5–2.4 % per follower, HypeAuditor 2026, Markerly 2016): Tier 7 price $150 raised 16 %.',
       expect.stringMatching(/^Numbers read by Reloquence Lens on (May 31|June 1|June 2), 2024\.$/),
     ]);
   });
@@ -79,9 +79,9 @@ describe('buildListingDraft', () => {
   it('prices other services with their factor and says it is a rule of thumb', () => {
     const reel = draft(profile(), 'instagram-reel');
     expect(reel.title).toBe('Instagram reel by @kim.cooks · 12.3K followers');
-    expect(reel.price).toBe(180);
-    expect(reel.description).toContain('Suggested price for one Instagram reel: $180 (range $160–$200; 1.2 × the price of a post, a rule of thumb)');
-    expect(draft(profile(), 'instagram-story').price).toBe(75);
+    expect(reel.price).toBe(210);
+    expect(reel.description).toContain('Suggested price for one Instagram reel: $210 (range $185–$230; 1.2 × the price of a post, a rule of thumb)');
+    expect(draft(profile(), 'instagram-story').price).toBe(90);
   });
 
   it('says the rate is unknown when there are too few posts, and still prices the tier', () => {
@@ -91,7 +91,7 @@ describe('buildListingDraft', () => {
       expect(d.description).toMatch(/^Engagement rate: unknown \(not enough data: .+\)$/m);
       expect(d.description).not.toContain('Compared with published rates');
       expect(d.price).toBe(150);
-      expect(d.description).toContain('Price basis: ER ');
+      expect(d.description).toContain('Price basis: No verdict to move it (not enough data: ');
     }
   });
 
@@ -99,12 +99,12 @@ describe('buildListingDraft', () => {
     const withViews = profile({ posts: posts(12, { views: 9_000 }) });
     const views = draft(withViews, 'instagram-post', { ...DEFAULT_SETTINGS, erBasis: 'views' });
     expect(views.description).toMatch(/^\d+\.\d % engagement per post \(likes \+ comments ÷ views, mean of 12 recent posts\)$/m);
-    expect(views.description).toContain('Rate per follower compared with published rates: typical for 5K–20K followers');
+    expect(views.description).toContain('Rate per follower (3.9 %) compared with published rates: above typical for 10K–50K on Instagram (≈0.5–2.4 % per follower, HypeAuditor 2026, Markerly 2016)');
     const reach = draft(withViews, 'instagram-post', { ...DEFAULT_SETTINGS, erBasis: 'reach' });
     expect(reach.description).toContain(
       '3.9 % engagement per post (likes + comments ÷ followers, mean of 12 recent posts); engagement per account reached is unknown for these posts, so the rate per follower is shown',
     );
-    expect(reach.description).toContain('Compared with published rates: typical');
+    expect(reach.description).toContain('Compared with published rates: above typical');
     const none = draft(profile({ posts: [] }), 'instagram-post', { ...DEFAULT_SETTINGS, erBasis: 'impressions' });
     expect(none.description).toMatch(/^Engagement rate: unknown \(/m);
     expectCleanText(none);
@@ -145,7 +145,9 @@ describe('buildListingDraft', () => {
     expect(d.title).toBe('Instagram post by @kim.cooks · 1000B followers');
     expect(d.description).toContain('Audience: 1,000,000,000,000 followers');
     expect(d.description).toContain('Tier 1: Icons (≥ 5M followers); size class Mega');
-    expect(d.price).toBe(draft(profile({ followers: 6e6 })).price);
+    // A rate of ~0 % per follower: below typical for ≥ 1M, the tier price lowered the full 30 %.
+    expect(d.price).toBe(15_100);
+    expect(d.description).toContain('Tier 1 price $21,500 lowered 30 %.');
   });
 
   it('says "about" for rounded counts and leaves unknown followers out of the title', () => {

@@ -165,7 +165,7 @@ describe('statsCardData', () => {
       marketplaceName: 'Creator Market',
     });
     expect(d.er).toBeCloseTo((525 / 12_480) * 100, 6);
-    expect(d.verdict).toMatch(/^Above typical for 5K–20K followers/);
+    expect(d.verdict).toBe('Above typical for 10K–50K on Instagram (≈0.5–2.4 % per follower, HypeAuditor 2026, Markerly 2016)');
     expect(d.priceText).toMatch(/^~\$\d[\d,]* per post$/);
   });
 
@@ -194,7 +194,7 @@ describe('drawStatsCard', () => {
     expect(all).toContain('4.2 %');
     expect(all).toContain('TIER');
     expect(all).toContain('Micro creator');
-    expect(all.some((t) => t.startsWith('Above typical for 5K–20K followers'))).toBe(true);
+    expect(all.some((t) => t.startsWith('Above typical for 10K–50K on Instagram'))).toBe(true);
     expect(all).toContain('Instagram post');
     expect(all).toContain('$180');
     expect(all).toContain('Measured Mar 5, 2025 · Reloquence Lens');

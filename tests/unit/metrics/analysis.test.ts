@@ -50,9 +50,11 @@ describe('analyzeSnapshot', () => {
     expect(a.averages).toEqual({ likes: 494, comments: 10, views: 7_320, shares: 4 });
     expect(a.tier).toMatchObject({ rank: 7, name: 'Hacker Micro Influencers', maxFollowers: 20_000 });
     expect(a.sizeClass).toBe('micro');
-    expect(a.benchmark.text).toBe('above typical for 5K–20K followers (≈2.4–4 %)');
-    expect(a.price).toMatchObject({ base: 150, point: 150, low: 135, high: 165 });
-    expect(a.next).toMatchObject({ followersMissing: 8_000, typicalText: '≈2.4 %' });
+    expect(a.benchmark.text).toBe('above typical for 10K–50K on Instagram (≈0.5–2.4 % per follower, HypeAuditor 2026, Markerly 2016)');
+    expect(a.benchmark.benchmark?.rate).toBeCloseTo(4.2, 10);
+    // 4.2 % against a top of 2.37 %: raised 25 % × (4.2 ÷ 2.37 − 1) ≈ 19 %.
+    expect(a.price).toMatchObject({ base: 150, point: 180, low: 160, high: 190 });
+    expect(a.next).toMatchObject({ followersMissing: 8_000, typicalText: '≈0.5–2.4 % per follower at 20K (HypeAuditor 2026, Markerly 2016)' });
     expect(a.next?.tier.rank).toBe(6);
   });
 
@@ -65,12 +67,21 @@ describe('analyzeSnapshot', () => {
     expect(a.averages.likes).toBe(100);
   });
 
+  it('compares the benchmark rate over the recent posts, an old pinned hit left out', () => {
+    const pinned = emptyPost({ id: 'hit', likes: 90_000, comments: 800, pinned: true, takenAt: NOW - 400 * DAY });
+    const recent = Array.from({ length: 3 }, (_, i) => emptyPost({ id: String(i), likes: 110, comments: 10, takenAt: NOW - (i + 1) * DAY }));
+    const a = analyzeSnapshot(snapshot({ followers: 12_000, posts: [pinned, ...recent] }), { now: NOW });
+    expect(a.pinnedLeftOut).toBe(1);
+    expect(a.benchmark.benchmark).toMatchObject({ verdict: 'typical', rate: 1 });
+  });
+
   it('accepts a single post on a post page and needs two on a profile', () => {
     const posts = [emptyPost({ likes: 0, comments: 0 })];
     const profile = analyzeSnapshot(snapshot({ followers: 22, posts }), { now: NOW });
     expect(profile.engagement).toMatchObject({ mean: 0, sufficient: false });
     expect(profile.benchmark.verdict).toBeNull();
-    expect(profile.benchmark.text).toBe('no verdict — not enough data: only 1 post with visible likes');
+    expect(profile.benchmark.note).toBe('not enough data: only 1 post with visible likes');
+    expect(profile.benchmark.text).toBe('no verdict: not enough data: only 1 post with visible likes (typical for < 1K on Instagram: ≈8 % per follower, Markerly 2016)');
     const post = analyzeSnapshot(snapshot({ kind: 'post', followers: 22, posts }), { now: NOW });
     expect(post.engagement).toMatchObject({ mean: 0, sufficient: true });
     expect(post.benchmark.verdict).toBe('below');

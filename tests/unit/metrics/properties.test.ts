@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeSnapshot } from '../../../lib/metrics/analysis';
-import { benchmarkVerdict } from '../../../lib/metrics/benchmarks';
+import { benchmarkFor } from '../../../lib/metrics/benchmarks';
 import { parseCount, parseCountDetailed } from '../../../lib/metrics/counts';
 import {
   engagementPerPeriod,
@@ -131,11 +131,15 @@ describe('engagement properties', () => {
 describe('composed properties', () => {
   it('verdicts, prices and formatting never produce NaN and never throw', () => {
     fc.assert(
-      fc.property(countLike, countLike, (followers, er) => {
-        const v = benchmarkVerdict(er, followers);
-        expect(Number.isFinite(v.typicalLow) && Number.isFinite(v.typicalHigh)).toBe(true);
-        expect(v.text).not.toMatch(/NaN|Infinity/);
-        const p = priceGuidance(followers, er);
+      fc.property(countLike, countLike, fc.constantFrom('instagram', 'tiktok', 'youtube', 'x'), postsArb, (followers, er, platform, posts) => {
+        const v = benchmarkFor(platform, followers, posts);
+        if (v.benchmark) {
+          for (const n of [...v.benchmark.typical, v.benchmark.rate]) expect(Number.isFinite(n)).toBe(true);
+        } else {
+          expect(v.note).toMatch(/\S/);
+        }
+        expect(v.text).not.toMatch(/NaN|Infinity|undefined/);
+        const p = priceGuidance(followers, v);
         if (p) {
           for (const n of [p.base, p.low, p.high, p.point]) expect(Number.isFinite(n)).toBe(true);
           expect(p.low).toBeLessThanOrEqual(p.point);

@@ -108,22 +108,36 @@ describe('tierFor', () => {
 });
 
 describe('nextTier', () => {
-  it('gives the next tier up, the followers missing and the typical ER there', () => {
-    const next = nextTier(4_000);
+  it('gives the next tier up, the followers missing and the platform’s published figures there', () => {
+    const next = nextTier(4_000, 'instagram');
     expect(next?.tier.rank).toBe(7);
     expect(next?.followersMissing).toBe(1_000);
-    expect(next).toMatchObject({ typicalLow: 2.4, typicalHigh: 4, typicalText: '≈2.4–4 %' });
+    expect(next).toMatchObject({
+      typicalLow: 1.78,
+      typicalHigh: 4,
+      typicalText: '≈1.8–4 % per follower at 5K (HypeAuditor 2026, HypeAuditor 2023, Markerly 2016)',
+    });
+    expect(nextTier(4_000, 'tiktok')).toMatchObject({ typicalLow: 12.6, typicalHigh: 12.6, typicalText: '≈12.6 % per view incl. shares at 5K (HypeAuditor 2023)' });
   });
 
-  it('counts from the lower bound, so a creator on a boundary needs the whole next band', () => {
-    expect(nextTier(5_000)).toMatchObject({ followersMissing: 15_000, typicalText: '≈2.4 %' });
-    expect(nextTier(4_999_999)?.followersMissing).toBe(1);
-    expect(nextTier(4_999_999)?.tier.name).toBe('Icons');
+  it('reads the figures at the next tier’s lower bound, in the publishers’ bands, not the tier’s', () => {
+    expect(nextTier(5_000, 'instagram')).toMatchObject({ followersMissing: 15_000, typicalText: '≈0.5–2.4 % per follower at 20K (HypeAuditor 2026, Markerly 2016)' });
+    expect(nextTier(4_999_999, 'instagram')?.followersMissing).toBe(1);
+    expect(nextTier(4_999_999, 'instagram')?.tier.name).toBe('Icons');
+  });
+
+  it('says so where no figure is published for that size or platform', () => {
+    expect(nextTier(60_000, 'instagram')).toMatchObject({
+      typicalLow: null,
+      typicalHigh: null,
+      typicalText: 'unknown: no published Instagram figure per follower for 100K–1M accounts',
+    });
+    expect(nextTier(4_000, 'youtube')?.typicalText).toBe('unknown: no published YouTube figure per view by channel size');
   });
 
   it('is null at the top tier or for unknown followers', () => {
-    expect(nextTier(5_000_000)).toBeNull();
-    expect(nextTier(null)).toBeNull();
+    expect(nextTier(5_000_000, 'instagram')).toBeNull();
+    expect(nextTier(null, 'instagram')).toBeNull();
   });
 });
 

@@ -329,6 +329,10 @@ describe('timelines', () => {
       takenAt: Date.UTC(2025, 2, 4, 15, 20, 0) / 1000,
       likesHidden: false,
       pinned: true,
+      caption: 'Post 1890000000000000100',
+      mentions: [],
+      hashtags: [],
+      sponsored: null,
     });
     expect(s.posts.slice(1).every((p) => p.pinned === undefined)).toBe(true);
     const noViews = s.posts.find((p) => p.id === '1890000000000000070');

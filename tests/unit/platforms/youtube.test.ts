@@ -442,6 +442,11 @@ describe('watch pages', () => {
         impressions: null,
         takenAt: null,
         likesHidden: false,
+        // The title as the caption; no player response, so whether it declares paid promotion is unknown.
+        caption: 'Made-up video videoaaaaa1',
+        mentions: [],
+        hashtags: [],
+        sponsored: null,
       },
     ]);
     // Said once, and the like rate (likes ÷ views) stands where the ER cannot.
