@@ -42,6 +42,12 @@ export default defineConfig({
     permissions: ['contextMenus', 'storage', 'scripting'],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Reloquence Lens' },
+    commands: {
+      'toggle-lens': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open or close the Reloquence Lens card on this page',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

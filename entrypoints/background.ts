@@ -9,7 +9,7 @@ import { xMatches } from '@/lib/platforms/x';
 import { youtubeMatches } from '@/lib/platforms/youtube';
 import { visitedFor } from '@/lib/store/visited-for';
 import { configureZodForExtension } from '@/lib/zod-setup';
-import { onMessage } from '@/utils/messaging';
+import { onMessage, sendMessage } from '@/utils/messaging';
 import { FillReportSchema, WhoSchema, type ActionAnswer, type FillDraftMessage } from '@/lib/marketplace/messages';
 import { prepareListing } from '@/lib/marketplace/prepare';
 import { INVITATION_STATUSES } from '@/lib/marketplace/invites';
@@ -60,9 +60,29 @@ function flashBadge(tabId: number | undefined, text: string, title: string): voi
   setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }), 2500);
 }
 
+/**
+ * The part of the settings the content scripts need for the docked tab (the tier scheme), kept
+ * in storage.local where they read it: they do not carry the settings' schema.
+ */
+function publishLensPrefs(settings: Settings): void {
+  void browser.storage.local.set({ lensPrefs: { scheme: tierSchemeOf(settings) } }).catch(() => undefined);
+}
+
 export default defineBackground(() => {
   configureZodForExtension();
-  watchSettings((settings) => (settingsCache = Promise.resolve(settings)));
+  watchSettings((settings) => {
+    settingsCache = Promise.resolve(settings);
+    publishLensPrefs(settings);
+  });
+  void currentSettings().then(publishLensPrefs);
+
+  // The keyboard shortcut (manifest "commands"): open or close the card on the active tab.
+  browser.commands?.onCommand.addListener((command) => {
+    if (command !== 'toggle-lens') return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (tab?.id !== undefined) void sendMessage('toggleLens', undefined, { tabId: tab.id, frameId: 0 }).catch(() => undefined);
+    });
+  });
   const db = createDbProvider();
   const invalid = { ok: false as const, message: 'The numbers sent were not valid.' };
 

@@ -1,8 +1,8 @@
 import { MAX_RESPONSE_CHARS, PAGE_PORT_OFFER, PAGE_PORT_REQUEST, type PageDataMessage } from '@/lib/page-data-message';
 import { instagramCaptures, instagramMatches } from '@/lib/platforms/instagram/url';
-import { tiktokCaptures, tiktokMatches } from '@/lib/platforms/tiktok';
-import { xCaptures, xMatches } from '@/lib/platforms/x';
-import { youtubeCaptures, youtubeMatches } from '@/lib/platforms/youtube';
+import { tiktokCaptures, tiktokMatches } from '@/lib/platforms/tiktok/url';
+import { xCaptures, xMatches } from '@/lib/platforms/x/url';
+import { youtubeCaptures, youtubeMatches } from '@/lib/platforms/youtube/url';
 
 /** Which of the web client's own responses to copy, by the page's host. */
 function capturesFor(host: string): readonly RegExp[] {

@@ -16,6 +16,8 @@ export type ShortlistAnswer = { ok: true; campaigns: string[]; names?: string[] 
 export interface ProtocolMap {
   /** Popup → content script of the active tab: what is on screen. */
   getLensState(): LensState | null;
+  /** Background (the keyboard shortcut) → content script of the active tab: open or close the card. */
+  toggleLens(): void;
   /**
    * Content script → background: the page's numbers changed (drives the toolbar badge).
    * `record`: the page is one the user chose to visit (lib/lens/navigation-trust.ts), so its

@@ -8,7 +8,6 @@
  * script of the page can read and post window messages. Both sides validate what they receive.
  */
 import * as z from 'zod/mini';
-import { SnapshotSchema } from './schema';
 
 /** The one window message: the content script hands its frame the port (transferred with it). */
 export const CONNECT = 'reloquence-lens/connect';
@@ -21,23 +20,9 @@ export const ConnectMessageSchema = z.object({
   key: z.string().check(z.regex(FRAME_KEY_PATTERN)),
 });
 
-/** Host → frame, over the port. */
-export const HostMessageSchema = z.union([
-  /** The view on screen. */
-  z.object({
-    type: z.literal('show'),
-    snapshot: SnapshotSchema,
-    /** The page was read again and again and the data never came. */
-    stalled: z.boolean(),
-  }),
-  /**
-   * Whether the frame is in full view, as far as the content script can tell (sent only to a
-   * frame whose browser lacks IntersectionObserver v2, which tells it better itself).
-   */
-  z.object({ type: z.literal('visibility'), visible: z.boolean() }),
-]);
-export type HostMessage = z.infer<typeof HostMessageSchema>;
-export type ShowMessage = Extract<HostMessage, { type: 'show' }>;
+// Host → frame messages: ./overlay-host-message.ts (they carry a whole snapshot, whose schema
+// the content scripts need not carry: they only send those messages).
+export type { HostMessage, ShowMessage } from './overlay-host-message';
 
 /** Frame → host, over the port. */
 export const FrameMessageSchema = z.union([

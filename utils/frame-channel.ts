@@ -21,22 +21,24 @@
 import { browser } from 'wxt/browser';
 import { CONNECT, FrameMessageSchema, type FrameMessage, type HostMessage } from '@/lib/overlay-protocol';
 
-/** Where the overlay sits on the page, and its size before the card reports its own. */
-const FRAME_CSS = `:host{all:initial!important;display:contents!important}:host([hidden]){display:none!important}
-iframe{all:initial!important;position:fixed!important;top:64px!important;right:12px!important;z-index:2147483000!important;
-width:var(--w,404px)!important;height:var(--h,120px)!important;max-height:calc(100vh - 76px)!important;border:0!important;
+/** Where the card sits: beside the docked tab, at most as tall as the window; its size before it reports its own. */
+const FRAME_CSS = `iframe{all:initial!important;position:fixed!important;top:var(--top,12px)!important;right:var(--right,52px)!important;
+z-index:2147483000!important;width:var(--w,420px)!important;height:var(--h,140px)!important;max-height:calc(100vh - 24px)!important;border:0!important;
 margin:0!important;padding:0!important;background:transparent!important;color-scheme:normal!important;display:block!important;
-visibility:visible!important;opacity:1!important;pointer-events:auto!important}`;
+visibility:visible!important;opacity:1!important;pointer-events:auto!important}iframe[hidden]{display:none!important}`;
 
 /** How often the content script looks whether the frame is in full view, where the card cannot. */
 const VISIBILITY_EVERY_MS = 250;
 
 export interface CardFrame {
-  /** The element added to the page (hidden until the card has something to show). */
-  readonly host: HTMLElement;
   /** The card has connected and can be sent views. */
   readonly ready: boolean;
+  readonly iframe: HTMLIFrameElement;
   send(message: HostMessage): void;
+  /** Show or hide the frame (a hidden frame keeps its channel). */
+  setShown(shown: boolean): void;
+  /** Put the card beside the tab: `right` px from the window's right edge, `top` px from its top. */
+  place(right: number, top: number): void;
   remove(): void;
 }
 
@@ -57,7 +59,7 @@ function randomKey(): string {
  * from here: browsers with IntersectionObserver v2 see it, and the card asks them instead.)
  */
 export function frameInFullView(host: HTMLElement, iframe: HTMLIFrameElement): boolean {
-  if (!host.isConnected || host.hidden || document.visibilityState !== 'visible') return false;
+  if (!host.isConnected || host.hidden || iframe.hidden || document.visibilityState !== 'visible') return false;
   const r = iframe.getBoundingClientRect();
   if (r.width < 1 || r.height < 1 || r.left < 0 || r.top < 0 || r.right > window.innerWidth || r.bottom > window.innerHeight) return false;
   for (const el of [iframe, host, document.documentElement]) {
@@ -76,23 +78,21 @@ export function frameInFullView(host: HTMLElement, iframe: HTMLIFrameElement): b
 }
 
 /**
- * Create the card's frame (hidden) and connect to it. `onMessage` gets what the card says,
- * validated; `ready` messages first go through here (they switch `ready` on).
+ * Create the card's frame (hidden) inside the dock's closed shadow root and connect to it.
+ * `onMessage` gets what the card says, validated; `ready` switches `ready` on first.
  */
-export function createCardFrame(onMessage: (message: FrameMessage) => void): CardFrame {
-  const host = document.createElement('reloquence-lens');
-  host.hidden = true;
-  const shadow = host.attachShadow({ mode: 'closed' });
+export function createCardFrame(host: HTMLElement, root: ShadowRoot, onMessage: (message: FrameMessage) => void): CardFrame {
   const style = document.createElement('style');
   style.textContent = FRAME_CSS;
   const iframe = document.createElement('iframe');
+  iframe.hidden = true;
   const key = randomKey();
   iframe.src = `${browser.runtime.getURL('/overlay.html')}#${key}`;
   iframe.title = 'Reloquence Lens';
   iframe.setAttribute('allowtransparency', 'true');
   // "Invite" copies the invite link from the card (where the page's own policy allows it).
   iframe.allow = 'clipboard-write';
-  shadow.append(style, iframe);
+  root.append(style, iframe);
 
   let port: MessagePort | null = null;
   let ready = false;
@@ -117,7 +117,7 @@ export function createCardFrame(onMessage: (message: FrameMessage) => void): Car
       ready = true;
       if (message.needsVisibility && visibilityTimer === null) {
         visibilityTimer = setInterval(() => {
-          if (!host.hidden) reportVisibility();
+          if (!host.hidden && !iframe.hidden) reportVisibility();
           else lastVisible = null;
         }, VISIBILITY_EVERY_MS);
       }
@@ -139,20 +139,27 @@ export function createCardFrame(onMessage: (message: FrameMessage) => void): Car
     port.onmessage = onPortMessage;
     iframe.contentWindow?.postMessage({ type: CONNECT, key }, extensionOrigin(), [channel.port2]);
   });
-  document.documentElement.append(host);
 
   return {
-    host,
     get ready() {
       return ready;
     },
+    iframe,
     send(message) {
       if (ready) port?.postMessage(message);
+    },
+    setShown(shown) {
+      iframe.hidden = !shown;
+    },
+    place(right, top) {
+      iframe.style.setProperty('--right', `${Math.round(right)}px`);
+      iframe.style.setProperty('--top', `${Math.round(top)}px`);
     },
     remove() {
       stopVisibilityReports();
       port?.close();
-      host.remove();
+      style.remove();
+      iframe.remove();
     },
   };
 }

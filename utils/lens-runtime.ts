@@ -1,13 +1,20 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createLens, type LensView } from '@/lib/lens/controller';
 import { createNavigationTrust } from '@/lib/lens/navigation-trust';
+import { tabModel } from '@/lib/lens/tab-model';
+import { TierSchemeSchema, type TierScheme } from '@/lib/metrics/tier-schema';
 import type { FrameMessage, HostMessage } from '@/lib/overlay-protocol';
-import { pageDataFromDocument, parseResponseText } from '@/lib/platforms/page';
+import { freeMarginRight } from '@/lib/platforms/layout';
+import { pageDataFromDocument, parseResponseText, type ScriptCache } from '@/lib/platforms/page';
 import type { PlatformReader } from '@/lib/platforms/types';
 import { configureZodForExtension } from '@/lib/zod-setup';
+import { readWhenDataParsed } from './early-read';
 import { createCardFrame, type CardFrame } from './frame-channel';
+import { createDock, TAB_WIDTH, type Dock, type DockState } from './lens-dock';
 import { onMessage, sendMessage } from './messaging';
 import { receivePageData } from './page-data-channel';
+import { pageIsDark } from './page-theme';
 
 /** Delays (ms) after a navigation at which a page still waiting for its data is read again. */
 const RETRY_DELAYS = [250, 750, 1500, 3000];
@@ -18,27 +25,39 @@ const USER_ACTIVATION_MS = 5000;
 /** How often the address is compared where the browser has no Navigation API. */
 const POLL_MS = 1000;
 
+/** Storage keys: the dock's place and state per platform; the user's tier scheme for the tab. */
+const DOCK_KEY = 'lensDock';
+const PREFS_KEY = 'lensPrefs';
+
+/** Where the tab sits until the user moves it (share of the window's height from the top). */
+const DEFAULT_DOCK: DockState = { top: 0.32, open: false };
+
 /**
- * The glue every platform's content script shares. It reads the page with the platform's reader,
- * keeps exactly one card in step with the URL on screen, answers the popup, and never lets an
- * error of its own reach the page.
+ * The glue every platform's content script shares. It reads the page with the platform's reader
+ * and keeps one lens in step with the URL on screen: a compact tab docked at the page's edge
+ * (utils/lens-dock.ts, drawn here from the page's public numbers), which opens into the full card
+ * — the extension page overlay.html in a frame only this script can talk to
+ * (utils/frame-channel.ts), created when the user first opens it or once the page has loaded
+ * and is idle. It answers the popup and never lets an error of its own reach the page.
  *
- * What it trusts (see README, "What a hostile page can and cannot do"): the document, and the
- * responses the MAIN-world copier sends over its private port (utils/page-data-channel.ts) —
- * never a window message. The card is the extension page overlay.html in a frame that only this
- * script can talk to (utils/frame-channel.ts). Numbers are stored without a click only for a
- * page the user chose to visit (lib/lens/navigation-trust.ts).
+ * What it trusts (see README, "Security"): the document, and the responses the MAIN-world copier
+ * sends over its private port (utils/page-data-channel.ts) — never a window message. Numbers are
+ * stored without a click only for a page the user chose to visit (lib/lens/navigation-trust.ts).
  *
  * Call it synchronously at document_start: the page-data port is handed over before the page's
  * first script runs.
  */
 export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void {
   configureZodForExtension();
+  const platform = reader.platform;
+  let dock: Dock | null = null;
   let frame: CardFrame | null = null;
   let latest: LensView | null = null;
-  let dismissedUrl: string | null = null;
+  let dockState: DockState = { ...DEFAULT_DOCK };
+  let scheme: TierScheme | undefined;
   /** The URL whose data never came after every retry. */
   let stalledUrl: string | null = null;
+  const scripts: ScriptCache = new WeakMap();
 
   const keyOf = (url: string) => {
     const at = reader.locate(url);
@@ -70,38 +89,102 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
     timers.delete(id);
   };
 
-  /** Send the view on screen to the card (or hide it when there is none). */
+  const saveDock = () => {
+    void browser.storage.local
+      .get(DOCK_KEY)
+      .then((got) => {
+        const all = (got?.[DOCK_KEY] && typeof got[DOCK_KEY] === 'object' ? got[DOCK_KEY] : {}) as Record<string, unknown>;
+        return browser.storage.local.set({ [DOCK_KEY]: { ...all, [platform]: dockState } });
+      })
+      .catch(() => undefined);
+  };
+
+  /** The card's frame, created on first need (an open, or the page idle after its load). */
+  const ensureFrame = (): CardFrame => {
+    const d = ensureDock();
+    frame ??= createCardFrame(d.host, d.root, onFrameMessage);
+    return frame;
+  };
+
+  const placeFrame = () => {
+    if (!frame || !dock) return;
+    const tab = dock.tabRect();
+    frame.place(TAB_WIDTH + 6, Math.max(8, Math.min(tab.top - 24, window.innerHeight * 0.2)));
+  };
+
+  const setOpen = (open: boolean) => {
+    dockState = { ...dockState, open };
+    dock?.setOpen(open);
+    if (open) {
+      const f = ensureFrame();
+      placeFrame();
+      sendView();
+      f.setShown(f.ready && latest !== null);
+    } else {
+      frame?.setShown(false);
+    }
+    saveDock();
+  };
+
+  function ensureDock(): Dock {
+    dock ??= createDock({
+      state: dockState,
+      onToggle: (open) => setOpen(open),
+      onMoved: (top) => {
+        dockState = { ...dockState, top };
+        placeFrame();
+        saveDock();
+      },
+      freeMargin: () => freeMarginRight(document, platform),
+    });
+    return dock;
+  }
+
+  /** Send the view on screen to the card (dropped until it is ready; 'ready' sends it again). */
+  const sendView = () => {
+    const view = latest;
+    if (!frame || !view) return;
+    const message: HostMessage = { type: 'show', snapshot: view.snapshot, stalled: stalledUrl === view.snapshot.url, dark: pageIsDark() };
+    frame.send(message);
+  };
+
+  /** Show the view on screen: the tab at once, the card when it is open. */
   const paint = () => {
     const view = latest;
-    if (!view || dismissedUrl === view.snapshot.url) {
-      if (frame) frame.host.hidden = true;
+    if (!view) {
+      dock?.hide();
+      frame?.setShown(false);
       return;
     }
-    frame ??= createCardFrame(onFrameMessage);
-    const message: HostMessage = { type: 'show', snapshot: view.snapshot, stalled: stalledUrl === view.snapshot.url };
-    frame.send(message); // dropped until the card is ready; 'ready' paints again
+    const d = ensureDock();
+    d.setTheme(pageIsDark());
+    d.show(tabModel(view.snapshot, scheme));
+    d.setOpen(dockState.open);
+    // Lets tests and the benchmark see what is on screen: the page's own public numbers' state
+    // and handle, nothing of the user's.
+    d.host.dataset.state = view.snapshot.state;
+    d.host.dataset.handle = view.snapshot.handle ?? '';
+    if (dockState.open) ensureFrame();
+    sendView();
   };
 
   function onFrameMessage(message: FrameMessage): void {
     if (!frame) return;
     if (message.type === 'ready') {
-      paint();
+      sendView();
     } else if (message.type === 'rendered') {
-      if (!latest || message.url !== latest.snapshot.url || dismissedUrl === message.url) return;
-      frame.host.hidden = false;
-      // Lets tests and the benchmark see what is on screen without reaching into the frame: the
-      // page's own public numbers' state and handle, nothing of the user's.
-      frame.host.dataset.state = latest.snapshot.state;
-      frame.host.dataset.handle = latest.snapshot.handle ?? '';
+      if (dockState.open && latest && message.url === latest.snapshot.url) {
+        placeFrame();
+        frame.setShown(true);
+      }
     } else if (message.type === 'close') {
-      dismissedUrl = message.url;
-      paint();
+      setOpen(false);
     }
   }
 
   const lens = createLens({
     reader,
-    collect: (url, responses) => pageDataFromDocument(document, url, responses),
+    collect: (url, responses) => pageDataFromDocument(document, url, responses, scripts),
     render: (view) => {
       latest = view;
       paint();
@@ -121,7 +204,7 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
     lens.refresh(url);
     for (const id of retryTimers) cancel(id);
     retryTimers = [];
-    if (!lens.waiting()) return;
+    if (!lens.waiting() || document.readyState === 'loading') return;
     RETRY_DELAYS.forEach((delay, i) => {
       retryTimers.push(
         later(() => {
@@ -170,20 +253,60 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
     };
     later(poll, POLL_MS);
   }
+
+  // Esc closes the card from the page too (when focus is on the page, not in the card).
+  ctx.addEventListener(window, 'keydown', (event: Event) => {
+    const e = event as KeyboardEvent;
+    if (e.isTrusted && e.key === 'Escape' && dockState.open) setOpen(false);
+  });
+
   ctx.onInvalidated(() => {
     for (const id of timers) clearTimeout(id);
     timers.clear();
     frame?.remove();
+    dock?.remove();
   });
 
   onMessage('getLensState', () => lens.current());
+  // The keyboard shortcut (the commands API, relayed by the background).
+  onMessage('toggleLens', () => {
+    if (latest) setOpen(!dockState.open);
+  });
 
-  // The card's page starts loading at once on a profile or post URL, while the page itself is
-  // still loading; the page is read as soon as its document is parsed.
-  if (reader.locate(window.location.href).kind !== 'other') frame = createCardFrame(onFrameMessage);
+  // The user's place for the tab and their tier scheme (written by the background from the settings).
+  void browser.storage.local
+    .get([DOCK_KEY, PREFS_KEY])
+    .then((got) => {
+      const saved = (got?.[DOCK_KEY] as Record<string, Partial<DockState>> | undefined)?.[platform];
+      if (saved && typeof saved.top === 'number' && Number.isFinite(saved.top)) dockState = { top: saved.top, open: saved.open === true };
+      const prefs = TierSchemeSchema.safeParse((got?.[PREFS_KEY] as { scheme?: unknown } | undefined)?.scheme);
+      if (prefs.success) scheme = prefs.data;
+      dock?.moveTo(dockState.top);
+      if (latest) paint();
+    })
+    .catch(() => undefined);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes[PREFS_KEY] || !ctx.isValid) return;
+    const prefs = TierSchemeSchema.safeParse((changes[PREFS_KEY].newValue as { scheme?: unknown } | undefined)?.scheme);
+    scheme = prefs.success ? prefs.data : undefined;
+    if (latest) paint();
+  });
+
+  // Read the page as soon as its data has been parsed, and again when the document is complete.
   if (document.readyState === 'loading') {
+    readWhenDataParsed(() => lens.refresh(window.location.href), ctx.signal);
     ctx.addEventListener(document, 'DOMContentLoaded', () => refresh(), { once: true });
   } else {
     refresh();
   }
+  // The card's frame is made ready once the page has loaded and its main thread is idle, so that
+  // opening it is quick, without its start-up competing with the page's own load.
+  const warm = () => {
+    if (!latest || frame) return;
+    const idle = (window as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(() => ctx.isValid && latest && ensureFrame(), { timeout: 3000 });
+    else later(() => latest && ensureFrame(), 1000);
+  };
+  if (document.readyState === 'complete') later(warm, 500);
+  else ctx.addEventListener(window, 'load', () => later(warm, 500), { once: true });
 }

@@ -9,11 +9,10 @@ import type { SnapshotPoint } from '@/lib/store/history';
 
 /** What the user opened or closed on the card (kept by the caller, so the card's twin follows it). */
 export interface CardUi {
-  collapsed: boolean;
   detailsOpen: boolean;
 }
 
-/** The overlay page's view: the card for what the content script sent, collapsible. */
+/** The overlay page's view: the card for what the content script sent. */
 export function App({
   view,
   ui,
@@ -53,8 +52,7 @@ export function App({
       footer={footer}
       basis={basis}
       history={history}
-      collapsed={ui.collapsed}
-      onToggle={() => onUi({ collapsed: !ui.collapsed })}
+      dark={view.dark === true}
       detailsOpen={ui.detailsOpen}
       onDetailsToggle={(open) => onUi({ detailsOpen: open })}
       notice={notice}

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import '@/components/lens.css';
 import './overlay.css';
-import { HostMessageSchema, type FrameMessage, type ShowMessage } from '@/lib/overlay-protocol';
+import type { FrameMessage } from '@/lib/overlay-protocol';
+import { HostMessageSchema, type ShowMessage } from '@/lib/overlay-host-message';
 import { ShortlistButton, type ShortlistState } from '@/components/ShortlistButton';
 import { showsVisited } from '@/components/ProfileCard';
 import { VisitedRatesSchema, type VisitedRates } from '@/lib/store/video-visits';
@@ -41,7 +42,7 @@ let shown: Shown | null = null;
 /** The settings' tier scheme and the marketplace row, once loaded (the default scheme until then). */
 let marketplace: MarketplacePart | null = null;
 /** What the user opened or closed on the card: the same on the card and its twin. */
-let ui: CardUi = { collapsed: false, detailsOpen: false };
+let ui: CardUi = { detailsOpen: false };
 let refusedAt = 0;
 
 const setUi = (change: Partial<CardUi>) => {
@@ -99,6 +100,9 @@ let lastSize = '';
 function reportSize(): void {
   const width = twin.offsetWidth;
   const height = twin.offsetHeight;
+  // A hidden frame lays nothing out: keep its last size (a zero size would keep it from ever
+  // laying out again, as a browser leaves an empty frame unrendered).
+  if (width === 0 || height === 0) return;
   const size = `${width}x${height}`;
   if (size === lastSize || !port) return;
   lastSize = size;
@@ -175,5 +179,9 @@ connectToHost((hostPort) => {
     }),
   );
   new ResizeObserver(reportSize).observe(twin);
+  // Esc closes the card (back to the tab), as it does from the page.
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && shown) tellHost({ type: 'close', url: shown.view.snapshot.url });
+  });
   tellHost({ type: 'ready', needsVisibility: guard.needsReports });
 });

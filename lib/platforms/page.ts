@@ -101,10 +101,19 @@ export function pageDataFromJson(body: unknown, url: string, requestUrl = url): 
 }
 
 /**
- * Read a live Document's meta tags and inline scripts. Runs in the content script; kept here so
- * that the browser and Node produce the very same {@link PageData}.
+ * The inline scripts a content script has already read, by element: a script that the parser
+ * has finished does not change, so a second read of the page (a retry, a soft navigation)
+ * reuses the same text — and the JSON parsed from it (see {@link jsonAfterMarker}) — instead of
+ * reading and parsing hundreds of kilobytes again.
  */
-export function pageDataFromDocument(doc: Document, url: string, responses: CapturedResponse[] = []): PageData {
+export type ScriptCache = WeakMap<Element, InlineScript>;
+
+/**
+ * Read a live Document's meta tags and inline scripts. Runs in the content script; kept here so
+ * that the browser and Node produce the very same {@link PageData}. With a `cache`, scripts the
+ * parser has finished are read once.
+ */
+export function pageDataFromDocument(doc: Document, url: string, responses: CapturedResponse[] = [], cache?: ScriptCache): PageData {
   const meta: Record<string, string> = {};
   for (const el of Array.from(doc.querySelectorAll('meta'))) {
     const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop'))?.toLowerCase();
@@ -112,8 +121,17 @@ export function pageDataFromDocument(doc: Document, url: string, responses: Capt
     if (key && content !== null && !(key in meta)) meta[key] = content;
   }
   const scripts: InlineScript[] = [];
+  const parsing = doc.readyState === 'loading';
   for (const el of Array.from(doc.querySelectorAll('script:not([src])'))) {
-    scripts.push({ type: el.getAttribute('type'), id: el.getAttribute('id'), text: el.textContent ?? '' });
+    const known = cache?.get(el);
+    if (known) {
+      scripts.push(known);
+      continue;
+    }
+    const script: InlineScript = { type: el.getAttribute('type'), id: el.getAttribute('id'), text: el.textContent ?? '' };
+    // A script the parser is still filling in (no node after it yet) is read again next time.
+    if (cache && (!parsing || el.nextSibling !== null)) cache.set(el, script);
+    scripts.push(script);
   }
   return { url, meta, scripts, responses };
 }
@@ -157,36 +175,78 @@ const ESC = 2; // inside a string, the character before was a backslash
 
 /**
  * One reading of the text, as {@link endOfJsonValue} would read it from some start: its string
- * state, its bracket depth (in its own frame), and the starts it still has to close, by the depth
+ * state, its bracket depth (in its own frame), and the values it still has to close, by the depth
  * at which each closes.
+ *
+ * A value opened at depth d closes when the depth next drops to d, and the depth is higher than
+ * that until then: so a value opened later always waits for a greater (or, opened at the same
+ * place, the same) depth, and the values that close are always the last ones opened. Until two
+ * readings merge they wait on a stack; a merged reading keeps them by depth in a map.
  */
 interface Reading {
   mode: number;
   depth: number;
-  /** Depth → index (or indices) in `starts` of the values that close when the depth drops to it. */
-  waiting: Map<number, number | number[]>;
+  /** Depths at which the waiting values close, ascending, and their indices in `starts`. */
+  depths: number[];
+  ids: number[];
+  /** Once merged: depth → indices of the values that close when the depth drops to it. */
+  byDepth: Map<number, number[]> | null;
   count: number;
 }
 
+function newReading(): Reading {
+  return { mode: OUT, depth: 0, depths: [], ids: [], byDepth: null, count: 0 };
+}
+
 function wait(r: Reading, depth: number, id: number): void {
-  const there = r.waiting.get(depth);
-  if (there === undefined) r.waiting.set(depth, id);
-  else if (typeof there === 'number') r.waiting.set(depth, [there, id]);
-  else there.push(id);
+  if (r.byDepth) {
+    const there = r.byDepth.get(depth);
+    if (there) there.push(id);
+    else r.byDepth.set(depth, [id]);
+  } else {
+    r.depths.push(depth);
+    r.ids.push(id);
+  }
   r.count++;
+}
+
+/** Whether values wait for the depth to drop to `depth`. */
+function closesAt(r: Reading, depth: number): boolean {
+  return r.byDepth ? r.byDepth.has(depth) : r.depths.length > 0 && r.depths[r.depths.length - 1] === depth;
 }
 
 /** The depth just dropped to `depth` on the bracket at `at`: the values waiting for it end there. */
 function settle(r: Reading, depth: number, at: number, ends: number[]): void {
-  const done = r.waiting.get(depth);
-  if (done === undefined) return;
-  r.waiting.delete(depth);
-  if (typeof done === 'number') {
-    ends[done] = at + 1;
-    r.count--;
-  } else {
+  if (r.byDepth) {
+    const done = r.byDepth.get(depth);
+    if (!done) return;
+    r.byDepth.delete(depth);
     for (const id of done) ends[id] = at + 1;
     r.count -= done.length;
+    return;
+  }
+  while (r.depths.length > 0 && r.depths[r.depths.length - 1] === depth) {
+    r.depths.pop();
+    ends[r.ids.pop()!] = at + 1;
+    r.count--;
+  }
+}
+
+/** Every waiting value of `from`, with the depth it waits for shifted by `shift`, into `to` (by depth). */
+function moveWaiting(from: Reading, to: Reading, shift: number): void {
+  if (!to.byDepth) {
+    // `to` keeps its values by depth from now on.
+    to.byDepth = new Map();
+    to.count = 0;
+    const { depths, ids } = to;
+    to.depths = [];
+    to.ids = [];
+    for (let i = 0; i < depths.length; i++) wait(to, depths[i]!, ids[i]!);
+  }
+  if (from.byDepth) {
+    for (const [depth, ids] of from.byDepth) for (const id of ids) wait(to, depth + shift, id);
+  } else {
+    for (let i = 0; i < from.depths.length; i++) wait(to, from.depths[i]! + shift, from.ids[i]!);
   }
 }
 
@@ -202,7 +262,7 @@ function step(r: Reading, c: number, at: number, ends: number[]): void {
     r.depth++;
   } else if (c === 125 /* } */ || c === 93 /* ] */) {
     r.depth--;
-    if (r.waiting.size > 0) settle(r, r.depth, at, ends);
+    if (r.count > 0) settle(r, r.depth, at, ends);
   }
 }
 
@@ -218,51 +278,65 @@ interface Starts {
   ends: number[];
 }
 
+/** Index of the next `c` at or after `from`, or `n` when there is none. */
+function nextOf(text: string, c: string, from: number, n: number): number {
+  const at = text.indexOf(c, from);
+  return at < 0 ? n : at;
+}
+
 /**
  * The one reading alone from `from`, opening the starts it meets outside a string: returns where
  * it stopped — the end of the text, just after its last value closed, or a start it meets inside
- * a string (which needs a reading of its own).
+ * a string (which needs a reading of its own). Inside a string it jumps from quote to backslash
+ * with indexOf; outside it reads character by character.
  */
 function runAlone(r: Reading, from: number, s: Starts): number {
   const { text, at, ids, ends } = s;
   const n = text.length;
   let { mode, depth } = r;
   let next = s.k < at.length ? at[s.k]! : n;
-  for (let i = from; i < n; i++) {
+  let quote = -1; // the next `"` at or after i, once looked up
+  let slash = -1; // the next `\`, once looked up
+  let i = from;
+  while (i < n) {
     if (i === next) {
-      if (mode !== OUT) {
-        r.mode = mode;
-        r.depth = depth;
-        return i;
-      }
+      if (mode !== OUT) break; // a start inside a string
       while (s.k < at.length && at[s.k] === i) wait(r, depth, ids[s.k++]!);
       next = s.k < at.length ? at[s.k]! : n;
     }
-    const c = text.charCodeAt(i);
-    if (mode === IN) {
-      if (c === 92) mode = ESC;
-      else if (c === 34) mode = OUT;
-    } else if (mode === ESC) {
+    if (mode === ESC) {
       mode = IN;
-    } else if (c === 34) {
-      mode = IN;
-    } else if (c === 123 || c === 91) {
-      depth++;
-    } else if (c === 125 || c === 93) {
-      depth--;
-      if (r.waiting.has(depth)) {
-        settle(r, depth, i, ends);
-        if (r.count === 0) {
-          r.mode = mode;
-          r.depth = depth;
-          return i + 1;
+      i++;
+    } else if (mode === IN) {
+      if (quote < i) quote = nextOf(text, '"', i, n);
+      if (slash < i) slash = nextOf(text, '\\', i, n);
+      const j = Math.min(quote, slash, next);
+      if (j >= n) {
+        i = n;
+      } else if (j === next) {
+        i = j; // a start inside this string: stop there (above)
+      } else {
+        mode = j === quote ? OUT : ESC;
+        i = j + 1;
+      }
+    } else {
+      const c = text.charCodeAt(i++);
+      if (c === 34) {
+        mode = IN;
+      } else if (c === 123 || c === 91) {
+        depth++;
+      } else if (c === 125 || c === 93) {
+        depth--;
+        if (closesAt(r, depth)) {
+          settle(r, depth, i - 1, ends);
+          if (r.count === 0) break;
         }
       }
     }
   }
   r.mode = mode;
   r.depth = depth;
-  return n;
+  return i;
 }
 
 /** Whether two readings have come to the same string state, or one has nothing left to close. */
@@ -309,10 +383,7 @@ function mergeReadings(readings: Reading[]): Reading[] {
       continue;
     }
     const [big, small] = out[i]!.count >= r.count ? [out[i]!, r] : [r, out[i]!];
-    const shift = big.depth - small.depth;
-    for (const [depth, ids] of small.waiting) {
-      for (const id of typeof ids === 'number' ? [ids] : ids) wait(big, depth + shift, id);
-    }
+    moveWaiting(small, big, big.depth - small.depth);
     out[i] = big;
   }
   return out;
@@ -352,7 +423,7 @@ export function endsOfJsonValues(text: string, starts: readonly number[]): numbe
     while (s.k < s.at.length && s.at[s.k] === p) {
       let r: Reading | undefined;
       for (const o of readings) if (o.mode === OUT) r = o;
-      if (!r) readings.push((r = { mode: OUT, depth: 0, waiting: new Map(), count: 0 }));
+      if (!r) readings.push((r = newReading()));
       wait(r, r.depth, s.ids[s.k++]!);
     }
     if (p >= n) break;
@@ -393,6 +464,22 @@ function afterLead(text: string, from: number): number {
  */
 export function jsonAfterMarker(text: string, marker: string): unknown[] {
   if (marker.length === 0) return [];
+  for (const m of markerMemo) if (m.text === text && m.marker === marker) return m.found;
+  const found = findAfterMarker(text, marker);
+  // Only big texts are worth remembering (the page's data scripts); a few of them at a time.
+  if (text.length >= MEMO_MIN_CHARS) {
+    markerMemo.unshift({ text, marker, found });
+    if (markerMemo.length > MEMO_SIZE) markerMemo.pop();
+  }
+  return found;
+}
+
+/** The last few big texts searched for a marker, and what was found (see {@link jsonAfterMarker}). */
+const markerMemo: Array<{ text: string; marker: string; found: unknown[] }> = [];
+const MEMO_MIN_CHARS = 4096;
+const MEMO_SIZE = 8;
+
+function findAfterMarker(text: string, marker: string): unknown[] {
   const at: number[] = [];
   const open: number[] = [];
   for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) {
@@ -421,11 +508,22 @@ export function jsonScripts(data: PageData, filter?: (s: InlineScript) => boolea
   for (const s of data.scripts) {
     if (!s.type || !/json/i.test(s.type)) continue;
     if (filter && !filter(s)) continue;
-    const value = tryParseJson(s.text.trim());
+    let value = parsedScripts.get(s);
+    if (value === undefined && !parsedScripts.has(s)) {
+      value = tryParseJson(s.text.trim());
+      parsedScripts.set(s, value);
+    }
     if (value !== undefined) out.push(value);
   }
   return out;
 }
+
+/**
+ * JSON parsed from each script object: a content script hands the same objects again for
+ * scripts it has read before (see {@link ScriptCache}), and their JSON is not parsed twice. The
+ * parsed values are shared: readers only read them.
+ */
+const parsedScripts = new WeakMap<InlineScript, unknown>();
 
 export type JsonObject = Record<string, unknown>;
 

@@ -29,6 +29,11 @@ export interface Fixtures {
   requests: string[];
   /** Host permissions the extension holds beyond its manifest's (see extensionGranting). */
   grantedOrigins: string[];
+  /**
+   * Whether the card starts open on every platform (as for a user who left it open; the default
+   * here, so tests of the card's content see it at once). Tests of the docked tab set false.
+   */
+  dockOpen: boolean;
 }
 
 /**
@@ -90,6 +95,15 @@ export async function routeDemoSites(context: BrowserContext, stray: string[]): 
   });
 }
 
+/** Remember the card as open on every platform (what a user who left it open has stored). */
+export async function openDockEverywhere(context: BrowserContext): Promise<void> {
+  const sw = await serviceWorkerOf(context);
+  await sw.evaluate(() => {
+    const open = { top: 0.32, open: true };
+    return chrome.storage.local.set({ lensDock: { instagram: open, youtube: open, tiktok: open, x: open } });
+  });
+}
+
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null));
   if (!sw) throw new Error('The extension service worker did not start: is the build in .output/chrome-mv3 valid?');
@@ -106,8 +120,10 @@ export const test = base.extend<Fixtures>({
     await use([]);
   },
   grantedOrigins: [[], { option: true }],
-  context: async ({ strayRequests, requests, grantedOrigins }, use) => {
+  dockOpen: [true, { option: true }],
+  context: async ({ strayRequests, requests, grantedOrigins, dockOpen }, use) => {
     const context = await launchWithExtension(true, { grantedOrigins });
+    if (dockOpen) await openDockEverywhere(context);
     context.on('request', (r) => {
       if (/^https?:/.test(r.url())) requests.push(r.url());
     });
