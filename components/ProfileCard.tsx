@@ -6,6 +6,8 @@ import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS, type Snapshot } from '@/lib/platforms/types';
 import { creatorLabel } from '@/lib/platforms/profile-url';
 import { recentPosts } from '@/lib/metrics/recent';
+import { audienceSignals, summarizeSignals, type AudienceSignal } from '@/lib/metrics/signals';
+import { competitorHits, competitorNote, sponsoredVsOrganicText, type ContentAnalysis } from '@/lib/metrics/content';
 import type { VisitedRates } from '@/lib/store/video-visits';
 import { growth, suddenJumps, type Change, type SnapshotPoint } from '@/lib/store/history';
 import { GrowthChart } from './GrowthChart';
@@ -32,6 +34,8 @@ export interface ProfileCardProps {
   /** Details open (controlled by the caller when given). */
   detailsOpen?: boolean;
   onDetailsToggle?(open: boolean): void;
+  /** The brand's competitors (settings): the card flags a creator who worked with one. */
+  competitors?: readonly string[];
 }
 
 /** What each platform calls its counts. */
@@ -58,6 +62,7 @@ export function ProfileCard({
   history = null,
   detailsOpen,
   onDetailsToggle,
+  competitors = [],
 }: ProfileCardProps) {
   if (snapshot.state === 'loading' && stalled) {
     return (
@@ -91,16 +96,21 @@ export function ProfileCard({
   const isPost = snapshot.kind === 'post';
   const post = isPost ? snapshot.posts[0] : undefined;
   const w = WORDS[snapshot.platform];
+  const signals = audienceSignals(snapshot, analysis, { history, now: Date.now() / 1000 });
+  const channel = snapshot.platform === 'youtube' && snapshot.kind === 'profile';
   return (
     <div class="rl-card" data-testid="profile-card">
       <Who snapshot={snapshot} />
       {actions}
-      <EngagementHeadline snapshot={snapshot} analysis={analysis} />
+      {/* The answer first: the rate, what it is worth against its yardstick, tier and price. */}
+      {channel ? <ChannelHeadline snapshot={snapshot} analysis={analysis} /> : <EngagementHeadline snapshot={snapshot} analysis={analysis} />}
       <TierLine analysis={analysis} />
       <Verdict snapshot={snapshot} analysis={analysis} />
       {history && <JumpWarning history={history} />}
-      <AltRate snapshot={snapshot} analysis={analysis} basis={basis} />
+      {!channel && <AltRate snapshot={snapshot} analysis={analysis} basis={basis} />}
       {showsVisited(snapshot) && <Visited snapshot={snapshot} visited={visited} />}
+      {/* Then the audience and what the posts say, one line each. */}
+      <Insights snapshot={snapshot} signals={signals} content={analysis.content} competitors={competitors} />
       <div class="rl-stats">
         <Stat label={w.followers} value={snapshot.followers} exact={snapshot.followersExact} testId="followers" />
         {isPost ? (
@@ -126,14 +136,93 @@ export function ProfileCard({
           </>
         )}
       </div>
-      <p class="rl-source" data-testid="source">
-        Source: {snapshot.source}
-        {snapshot.followers !== null && !snapshot.followersExact ? ' · followers as rounded by the page' : ''}
-      </p>
       {footer}
-      <Details snapshot={snapshot} analysis={analysis} history={history} detailsOpen={detailsOpen} onDetailsToggle={onDetailsToggle} />
+      {/* Explained second: formulas, every signal, the posts, the sources and notes. */}
+      <Details
+        snapshot={snapshot}
+        analysis={analysis}
+        history={history}
+        signals={signals}
+        detailsOpen={detailsOpen}
+        onDetailsToggle={onDetailsToggle}
+      />
     </div>
   );
+}
+
+/**
+ * A YouTube channel page shows views, not likes or comments: the card leads with what it has —
+ * views per subscriber — and says in the same line why the rate of likes and comments is not
+ * there (the videos the user opened give it, on the line below).
+ */
+function ChannelHeadline({ snapshot, analysis }: ProfileCardProps) {
+  const vps = analysis.viewsPerFollower;
+  if (vps.mean === null) return <EngagementHeadline snapshot={snapshot} analysis={analysis} />;
+  const n = vps.used;
+  return (
+    <div class="rl-er" data-testid="er" title={vps.median !== null && n > 1 ? `median ${formatPercent(vps.median)}` : undefined}>
+      <span class="rl-er-value" data-testid="views-per-sub-value">
+        {formatPercent(vps.mean)}
+      </span>{' '}
+      <span class="rl-er-basis">
+        views per subscriber · {n} recent video{n === 1 ? '' : 's'} · ER unknown: channel pages show no likes or comments
+      </span>
+    </div>
+  );
+}
+
+/**
+ * The audience signals and what the posts say, each summed up in one line (Details explains
+ * every one): "Audience: 5 signals fine · 1 to check", "Posts: 3 of 12 sponsored · …".
+ */
+function Insights({
+  snapshot,
+  signals,
+  content,
+  competitors,
+}: {
+  snapshot: Snapshot;
+  signals: AudienceSignal[];
+  content: ContentAnalysis | null;
+  competitors: readonly string[];
+}) {
+  if (snapshot.kind === 'post' && !content?.comments) return null;
+  const summary = summarizeSignals(signals);
+  const rival = competitorNote(competitorHits(content, competitors));
+  const posts = contentSummary(content);
+  return (
+    <div class="rl-insights" data-testid="insights">
+      {snapshot.kind !== 'post' && (
+        <p class="rl-line" data-testid="signals-summary">
+          <span class={`rl-dot ${summary.check > 0 ? 'rl-dot-check' : summary.ok > 0 ? 'rl-dot-ok' : 'rl-dot-unknown'}`} aria-hidden="true" />
+          {summary.text}
+        </p>
+      )}
+      {posts && (
+        <p class="rl-line" data-testid="content-summary">
+          <span class={`rl-dot ${content && content.undisclosed > 0 ? 'rl-dot-check' : 'rl-dot-ok'}`} aria-hidden="true" />
+          {posts}
+        </p>
+      )}
+      {rival && (
+        <p class="rl-line rl-error" data-testid="competitor-flag" role="note">
+          ⚠ {rival.charAt(0).toUpperCase() + rival.slice(1)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "Posts: 3 of 12 sponsored · brands @a, @b · 1 to check for disclosure"; null when the page says nothing of them. */
+function contentSummary(content: ContentAnalysis | null): string | null {
+  if (!content) return null;
+  const parts: string[] = [];
+  if (content.posts > 0) parts.push(`${content.sponsored} of ${content.posts} sponsored`);
+  if (content.mentions.length > 0) parts.push(`brands ${content.mentions.slice(0, 3).map((m) => `@${m.handle}`).join(', ')}${content.mentions.length > 3 ? ` +${content.mentions.length - 3}` : ''}`);
+  if (content.undisclosed > 0) parts.push(`${content.undisclosed} to check for disclosure`);
+  const c = content.comments;
+  if (c) parts.push(`${c.read} comment${c.read === 1 ? '' : 's'} read${c.purchaseIntent !== null ? ` · ${Math.round(c.purchaseIntent * 100)} % purchase intent` : ''}`);
+  return parts.length > 0 ? `Posts: ${parts.join(' · ')}` : null;
 }
 
 function Who({ snapshot }: { snapshot: Snapshot }) {
@@ -414,7 +503,7 @@ function JumpWarning({ history }: { history: readonly SnapshotPoint[] }) {
   );
 }
 
-function Details({ snapshot, analysis, history, detailsOpen, onDetailsToggle }: ProfileCardProps) {
+function Details({ snapshot, analysis, history, signals, detailsOpen, onDetailsToggle }: ProfileCardProps & { signals: AudienceSignal[] }) {
   const er = analysis.engagement;
   const rows: Array<[string, ComponentChildren]> = [
     ['ER per follower', er.mean === null ? `unknown: ${unknownReason(snapshot, er)}` : rateText(er)],
@@ -465,12 +554,27 @@ function Details({ snapshot, analysis, history, detailsOpen, onDetailsToggle }: 
           </>
         ))}
       </dl>
+      {snapshot.kind !== 'post' && signals.length > 0 && (
+        <ul class="rl-signals" data-testid="signals">
+          {signals.map((sig) => (
+            <li key={sig.id} data-testid="signal" data-status={sig.status}>
+              <span class={`rl-dot rl-dot-${sig.status}`} aria-hidden="true" />
+              <strong>{sig.label}:</strong> {sig.valueText} — {sig.explanation}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ContentDetails content={analysis.content} />
       {snapshot.kind !== 'post' && snapshot.posts.length > 0 && <PostList snapshot={snapshot} />}
       {history && history.length > 1 && (
         <div class="rl-chart" data-testid="card-growth-chart">
           <GrowthChart points={history} width={340} height={160} />
         </div>
       )}
+      <p class="rl-source" data-testid="source">
+        Source: {snapshot.source}
+        {snapshot.followers !== null && !snapshot.followersExact ? ' · followers as rounded by the page' : ''}
+      </p>
       {snapshot.notes.length > 0 && (
         <ul class="rl-notes">
           {snapshot.notes.map((n) => (
@@ -479,6 +583,40 @@ function Details({ snapshot, analysis, history, detailsOpen, onDetailsToggle }: 
         </ul>
       )}
     </details>
+  );
+}
+
+/** What the posts say, explained: sponsored and how they do, brands, disclosure, comments. */
+function ContentDetails({ content }: { content: ContentAnalysis | null }) {
+  if (!content) return null;
+  const rows: Array<[string, string]> = [];
+  rows.push(['Sponsored posts', `${content.sponsored} of ${content.posts} (the platform's paid-partnership flag or a disclosure such as #ad)`]);
+  const vs = sponsoredVsOrganicText(content);
+  if (vs) rows.push(['Sponsored vs organic', vs]);
+  if (content.mentions.length > 0) rows.push(['Brands worked with', content.mentions.map((m) => `@${m.handle} (${m.posts} post${m.posts === 1 ? '' : 's'})`).join(', ')]);
+  if (content.undisclosed > 0) {
+    const ids = content.details.filter((d) => d.undisclosed).map((d) => d.id ?? 'a post');
+    rows.push(['Disclosure to check', `${content.undisclosed} post${content.undisclosed === 1 ? '' : 's'} tag a brand or carry a code or link without #ad or a platform flag: ${ids.join(', ')}`]);
+  }
+  const c = content.comments;
+  if (c) {
+    const share = (v: number | null) => (v === null ? 'unknown' : `${Math.round(v * 100)} %`);
+    rows.push([
+      'Comments read',
+      `${c.read} (${c.audience} by others): purchase intent ${share(c.purchaseIntent)}, questions ${share(c.questions)}, generic or emoji-only ${share(c.generic)}; the creator replied ${c.creatorReplies} time${c.creatorReplies === 1 ? '' : 's'}`,
+    ]);
+  }
+  return (
+    <dl class="rl-dl" data-testid="content-details">
+      {rows.map(([k, v]) => (
+        <>
+          <dt key={`${k}-t`}>{k}</dt>
+          <dd key={`${k}-d`}>
+            <bdi>{v}</bdi>
+          </dd>
+        </>
+      ))}
+    </dl>
   );
 }
 
