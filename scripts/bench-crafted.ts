@@ -3,13 +3,14 @@
  * not stall the readers: every scan of page text is linear (lib/platforms/page.ts). Measures:
  *  1. `analyze` on 30 MB crafted files, one per pattern and platform URL: unclosed `<meta` and
  *     `<script` tags, scripts never closed, huge attribute values, entity-like runs, the markers
- *     each reader looks for repeated (objects never closed), those markers inside a string, and
- *     deep nesting. In-process through analyzeText (each case in a child process, timed around the
+ *     each reader looks for repeated (objects never closed), those markers inside a string, deep
+ *     nesting, markers followed by small objects that are not JSON, and lines that are not JSON. In-process through analyzeText (each case in a child process, timed around the
  *     call, cut off at --timeout), and through the real CLI (`npx tsx scripts/analyze.ts --url …
  *     file`, wall time) on a few of them. Budget 10 s each.
  *  2. what the content script spends reading a page — pageDataFromDocument(document, url, []) then
  *     the platform's reader, bundled with esbuild and run in headless Chromium — on a page with
- *     256 KB of crafted inline script (the markers the reader looks for, repeated), median of
+ *     256 KB of crafted inline script (the markers the reader looks for, repeated; and the same
+ *     followed by small objects that are not JSON), median of
  *     BENCH_RUNS fresh page loads (default 7), each timed once with performance.now(). Budget
  *     50 ms. The same on a realistic page of about the same size, for comparison (no budget).
  * Options: --lib <dir> measures another copy of lib/ (e.g. the code before a change, extracted
@@ -89,6 +90,8 @@ const PATTERNS: Record<string, (p: Platform, size: number) => string> = {
   'markers repeated': (p, size) => script(markers(p, size)),
   'markers in a string': (p, size) => script(`${MARKERS[p][0]}"s":"${markers(p, size)}`),
   'deep nesting': (p, size) => script(`${MARKERS[p][0]}${fill('"a":[{', size)}`),
+  'objects that are not JSON': (p, size) => script(fill(`${MARKERS[p][0]}a} `, size)),
+  'lines that are not JSON': (_, size) => fill('{a}\n', size),
 };
 
 interface Case {
@@ -360,8 +363,9 @@ async function browserReads(): Promise<void> {
       const what = last ? `${last.state}, followers ${last.followers ?? '—'}, ${last.posts} posts` : `not done after ${TIMEOUT_MS / 1000} s (stopped)`;
       record('browser', `${label} · ${p}`, median, budget, `${(pageHtml.length / 1024).toFixed(0)} KB page; ${what}; runs ${times.map((t) => (Number.isFinite(t) ? t.toFixed(1) : '—')).join(' ')}`);
     };
-    for (const p of PLATFORMS.filter((k) => PICK.test(`crafted · ${k}`) || PICK.test(`realistic · ${k}`))) {
+    for (const p of PLATFORMS) {
       if (PICK.test(`crafted · ${p}`)) await measure('crafted', p, script(markers(p, size)), READ_BUDGET_MS);
+      if (PICK.test(`crafted, not JSON · ${p}`)) await measure('crafted, not JSON', p, PATTERNS['objects that are not JSON']!(p, size), READ_BUDGET_MS);
       if (PICK.test(`realistic · ${p}`)) await measure('realistic', p, realisticHtml(p, size), null);
     }
     await context.close();

@@ -162,10 +162,91 @@ export function endOfJsonValue(text: string, start: number): number {
 
 /** Parse JSON without throwing: undefined when the text is not JSON. */
 export function tryParseJson(text: string): unknown {
+  // A failed parse throws, and an exception costs microseconds: many small texts that are not
+  // JSON (a crafted page of `x = {a}`, a file of such lines) would cost seconds. Short texts are
+  // checked first; a long one that fails costs little beside the reading of its text.
+  if (text.length <= SHORT_JSON && !mayBeJson(text)) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
+  }
+}
+
+/** Texts up to this length are checked with {@link mayBeJson} before JSON.parse. */
+const SHORT_JSON = 4096;
+
+/** Index after the JSON string whose opening quote is at `at` (any escape taken), or -1. */
+function afterString(text: string, at: number): number {
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) return i + 1;
+    if (c === 92 /* \ */) i++;
+  }
+  return -1;
+}
+
+/**
+ * Whether `text` may be JSON: false only for texts JSON.parse rejects. It follows the grammar
+ * (values, objects, arrays, commas, colons, whitespace) but lets through any escape, number-like
+ * characters and control characters in strings, which JSON.parse then decides on.
+ */
+function mayBeJson(text: string): boolean {
+  const n = text.length;
+  const open: number[] = []; // 123 in an object, 91 in an array
+  let expect: 'value' | 'first-value' | 'key' | 'first-key' | 'after' = 'value';
+  let i = 0;
+  for (;;) {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+    if (i >= n) return expect === 'after' && open.length === 0;
+    const c = text.charCodeAt(i);
+    if (expect === 'after') {
+      const inside = open[open.length - 1];
+      if (inside === undefined) return false; // something after the value
+      if (c === 44 /* , */) expect = inside === 123 ? 'key' : 'value';
+      else if (c === inside + 2 /* } or ] */) open.pop();
+      else return false;
+      i++;
+    } else if (expect === 'key' || expect === 'first-key') {
+      if (expect === 'first-key' && c === 125 /* } */) {
+        open.pop();
+        expect = 'after';
+        i++;
+        continue;
+      }
+      if (c !== 34) return false;
+      i = afterString(text, i);
+      if (i < 0) return false;
+      while (i < n && /[ \t\n\r]/.test(text[i]!)) i++;
+      if (text.charCodeAt(i) !== 58 /* : */) return false;
+      i++;
+      expect = 'value';
+    } else if (expect === 'first-value' && c === 93 /* ] */) {
+      open.pop();
+      expect = 'after';
+      i++;
+    } else if (c === 123 || c === 91) {
+      open.push(c);
+      expect = c === 123 ? 'first-key' : 'first-value';
+      i++;
+    } else if (c === 34) {
+      i = afterString(text, i);
+      if (i < 0) return false;
+      expect = 'after';
+    } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
+      i++;
+      while (i < n && /[-+.eE0-9]/.test(text[i]!)) i++;
+      expect = 'after';
+    } else {
+      const word = text.startsWith('true', i) ? 4 : text.startsWith('null', i) ? 4 : text.startsWith('false', i) ? 5 : 0;
+      if (word === 0) return false;
+      i += word;
+      expect = 'after';
+    }
   }
 }
 
