@@ -176,7 +176,10 @@ export function createDock(options: DockOptions): Dock {
       tab.title = 'Reloquence Lens — click to open the card; drag to move along the edge';
       if (host.hidden) {
         host.hidden = false;
-        fit();
+        // Measured in the next frame, when the browser lays the page out anyway (measuring now,
+        // mid-parse, would force a layout of its own); until then the tab is the thin strip.
+        tab.classList.add('slim');
+        requestAnimationFrame(fit);
       }
     },
     hide() {

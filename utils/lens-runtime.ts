@@ -144,8 +144,27 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
   const sendView = () => {
     const view = latest;
     if (!frame || !view) return;
-    const message: HostMessage = { type: 'show', snapshot: view.snapshot, stalled: stalledUrl === view.snapshot.url, dark: pageIsDark() };
+    const message: HostMessage = { type: 'show', snapshot: view.snapshot, stalled: stalledUrl === view.snapshot.url, dark };
     frame.send(message);
+  };
+
+  // The page's theme, read in the next frame (when its styles are computed anyway), and followed
+  // by the tab and the card.
+  let dark = false;
+  let themeQueued = false;
+  const followTheme = () => {
+    if (themeQueued) return;
+    themeQueued = true;
+    requestAnimationFrame(() => {
+      themeQueued = false;
+      if (!ctx.isValid) return;
+      const now = pageIsDark();
+      dock?.setTheme(now);
+      if (now !== dark) {
+        dark = now;
+        sendView();
+      }
+    });
   };
 
   /** Show the view on screen: the tab at once, the card when it is open. */
@@ -157,8 +176,8 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
       return;
     }
     const d = ensureDock();
-    d.setTheme(pageIsDark());
     d.show(tabModel(view.snapshot, scheme));
+    followTheme();
     d.setOpen(dockState.open);
     // Lets tests and the benchmark see what is on screen: the page's own public numbers' state
     // and handle, nothing of the user's.
