@@ -73,6 +73,8 @@ export interface DockOptions {
   onToggle(open: boolean): void;
   /** The user moved the tab (remember it). */
   onMoved(top: number): void;
+  /** The pointer is over the tab or it has focus: the user may be about to open the card. */
+  onIntent(): void;
   /** The page's free margin at the right edge, px (platform-specific; see lib/platforms/layout.ts). */
   freeMargin(): number;
 }
@@ -114,6 +116,9 @@ export function createDock(options: DockOptions): Dock {
     tab.style.setProperty('--top', `${Math.round(clamp(top * window.innerHeight, EDGE_GAP, max))}px`);
   };
   place();
+
+  tab.addEventListener('pointerenter', () => options.onIntent());
+  tab.addEventListener('focus', () => options.onIntent());
 
   // Drag along the edge; a press that does not move is a click.
   let drag: { startY: number; startTop: number; moved: boolean; id: number } | null = null;

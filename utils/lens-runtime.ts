@@ -37,8 +37,8 @@ const DEFAULT_DOCK: DockState = { top: 0.32, open: false };
  * and keeps one lens in step with the URL on screen: a compact tab docked at the page's edge
  * (utils/lens-dock.ts, drawn here from the page's public numbers), which opens into the full card
  * — the extension page overlay.html in a frame only this script can talk to
- * (utils/frame-channel.ts), created when the user first opens it or once the page has loaded
- * and is idle. It answers the popup and never lets an error of its own reach the page.
+ * (utils/frame-channel.ts), created when the user first opens it. It answers the popup and
+ * never lets an error of its own reach the page.
  *
  * What it trusts (see README, "Security"): the document, and the responses the MAIN-world copier
  * sends over its private port (utils/page-data-channel.ts) — never a window message. Numbers are
@@ -99,7 +99,7 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
       .catch(() => undefined);
   };
 
-  /** The card's frame, created on first need (an open, or the page idle after its load). */
+  /** The card's frame, created when the user first opens the card (or left it open). */
   const ensureFrame = (): CardFrame => {
     const d = ensureDock();
     frame ??= createCardFrame(d.host, d.root, onFrameMessage);
@@ -136,6 +136,10 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
         saveDock();
       },
       freeMargin: () => freeMarginRight(document, platform),
+      // The card's frame starts as the pointer reaches the tab, so it is ready by the click.
+      onIntent: () => {
+        if (latest) ensureFrame();
+      },
     });
     return dock;
   }
@@ -318,14 +322,7 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
   } else {
     refresh();
   }
-  // The card's frame is made ready once the page has loaded and its main thread is idle, so that
-  // opening it is quick, without its start-up competing with the page's own load.
-  const warm = () => {
-    if (!latest || frame) return;
-    const idle = (window as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-    if (idle) idle(() => ctx.isValid && latest && ensureFrame(), { timeout: 3000 });
-    else later(() => latest && ensureFrame(), 1000);
-  };
-  if (document.readyState === 'complete') later(warm, 500);
-  else ctx.addEventListener(window, 'load', () => later(warm, 500), { once: true });
+  // The card's frame is created when the user reaches for the tab (pointer over it, or focus) or
+  // finds the card open: never during the page's load, where its start-up would compete with the
+  // page for the CPU.
 }

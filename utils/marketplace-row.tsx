@@ -7,7 +7,7 @@ import { searchUrl } from '@/lib/marketplace/links';
 import { ActionAnswerSchema, MarketplaceStatusSchema, type MarketplaceStatus } from '@/lib/marketplace/messages';
 import { analysisFor, marketplaceOriginPattern, servicesWithPrices } from '@/lib/marketplace/card';
 import { DEFAULT_CAMPAIGN_NAME } from '@/lib/store/db';
-import { ShortlistAnswerSchema } from '@/lib/store/service';
+import { ShortlistAnswerSchema } from '@/lib/store/answers';
 import type { Snapshot } from '@/lib/platforms/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { copyText } from './clipboard';

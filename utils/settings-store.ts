@@ -7,8 +7,9 @@
  */
 import { browser } from 'wxt/browser';
 import { checkSettings, DEFAULT_SETTINGS, loadSettings, type FieldErrors, type Settings } from '@/lib/settings';
+import { SETTINGS_KEY } from './storage-keys';
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 
 export type WriteResult = { ok: true; settings: Settings } | { ok: false; errors: FieldErrors } | { ok: false; message: string };
 
@@ -27,7 +28,11 @@ async function readRaw(): Promise<{ ok: true; raw: unknown } | { ok: false }> {
 
 /** The settings as stored, each unreadable field reset to its default with a note. Never throws. */
 export async function readSettings(): Promise<{ settings: Settings; notes: string[] }> {
-  const read = await readRaw();
+  return settingsOf(await readRaw());
+}
+
+/** Settings from a raw read of the storage (`readSettings` without the read): the defaults with a note when it failed. */
+export function settingsOf(read: { ok: true; raw: unknown } | { ok: false }): { settings: Settings; notes: string[] } {
   if (!read.ok) return { settings: structuredClone(DEFAULT_SETTINGS), notes: [READ_FAILED_NOTE] };
   return loadSettings(read.raw);
 }
@@ -81,4 +86,29 @@ export function watchSettings(listener: (s: Settings, notes: string[]) => void):
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other remembered choices (the shortlist's columns, an import's column mapping): each under its
+// own key, read through its zod schema by the `load` given (which never throws: whatever is
+// stored that does not parse gives the defaults), written only after the same check.
+
+/** What is stored under `key`, through `load`; `load(undefined)` (the defaults) when storage cannot be read. */
+export async function readStored<T>(key: string, load: (raw: unknown) => T): Promise<T> {
+  try {
+    const got: Record<string, unknown> = await browser.storage.local.get(key);
+    return load(got?.[key]);
+  } catch {
+    return load(undefined);
+  }
+}
+
+/** Store `value` under `key`; false when storage refused it (the choice then lasts for this page only). */
+export async function writeStored(key: string, value: unknown): Promise<boolean> {
+  try {
+    await browser.storage.local.set({ [key]: value });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,7 @@
 import type { ShortlistState } from '@/components/ShortlistButton';
 import type { Snapshot } from '@/lib/platforms/types';
 import type { SnapshotPoint } from '@/lib/store/history';
-import { HistoryAnswerSchema, ShortlistAnswerSchema } from '@/lib/store/service';
+import { HistoryAnswerSchema, ShortlistAnswerSchema } from '@/lib/store/answers';
 import { sendMessage } from './messaging';
 
 /** Whether a snapshot names a creator that can be shortlisted. */
