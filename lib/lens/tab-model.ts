@@ -3,8 +3,8 @@
  * basis, the verdict's word and colour against that platform's published figures, the tier and
  * the price. Pure and small, because the content script carries it (not the card's analysis).
  */
-import { benchmarkFor, type Verdict } from '../metrics/benchmarks';
-import { viewsPerFollower } from '../metrics/engagement';
+import { BENCHMARKS, benchmarkFor, type Verdict } from '../metrics/benchmarks';
+import { engagementRate, engagementRateByImpressions, engagementRateByViews, viewsPerFollower } from '../metrics/engagement';
 import { formatMoney, formatPercent } from '../metrics/format';
 import { priceGuidance } from '../metrics/pricing';
 import { recentPosts } from '../metrics/recent';
@@ -49,11 +49,20 @@ export function tabModel(snapshot: Snapshot, scheme: TierScheme = DEFAULT_TIER_S
   const bench = benchmarkFor(snapshot.platform, snapshot.followers, posts, { minPosts });
   const tier = tierFor(snapshot.followers, scheme);
   const price = priceGuidance(snapshot.followers, bench, scheme);
-  const basis = bench.yardstick?.basis ?? 'followers';
+  const basis = BENCHMARKS[snapshot.platform].basis;
   let figure = '—';
   let label: string = BASIS_LABEL[basis];
-  if (bench.rate?.mean != null) {
-    figure = formatPercent(bench.rate.mean);
+  // The rate on the platform's basis: the one its benchmark compares, or, where no figure is
+  // published to compare it with, the same rate measured all the same.
+  const rate =
+    bench.rate ??
+    (basis === 'views'
+      ? engagementRateByViews(posts, { minPosts })
+      : basis === 'impressions'
+        ? engagementRateByImpressions(posts, { minPosts })
+        : engagementRate(snapshot.followers, posts, { minPosts }));
+  if (rate.mean !== null) {
+    figure = formatPercent(rate.mean);
   } else if (snapshot.platform === 'youtube' && snapshot.kind === 'profile') {
     // A channel page shows views only: lead with what it has.
     const vps = viewsPerFollower(snapshot.followers, posts, { minPosts });
