@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { formatCost, formatPercent } from '@/lib/metrics/format';
 import { PLATFORM_LABELS } from '@/lib/platforms/types';
-import { leaderboard, type LeaderboardMetric } from '@/lib/store/campaign-stats';
+import { leaderboard, plannedCost, type LeaderboardMetric } from '@/lib/store/campaign-stats';
+import { guideCurrency } from '@/lib/store/compare';
 import type { ShortlistRow } from '@/lib/store/shortlist';
 import { creatorLabel } from '@/lib/platforms/profile-url';
 
@@ -18,7 +19,9 @@ interface MetricInfo {
   explain: string;
   /** Why a creator has no value. */
   unknown: string;
-  format: (value: number, row: ShortlistRow) => string;
+  format: (value: number, row: ShortlistRow, currency: string) => string;
+  /** Where a creator's figure came from, beside it; null for nothing to add. */
+  note?: (row: ShortlistRow) => string | null;
 }
 
 const METRICS: Record<LeaderboardMetric, MetricInfo> = {
@@ -36,9 +39,10 @@ const METRICS: Record<LeaderboardMetric, MetricInfo> = {
   },
   cpe: {
     label: 'Cost per engagement',
-    explain: 'Agreed price (or the guided price) ÷ expected engagements per post (followers × ER); lower is better.',
+    explain: 'Agreed price (else the guide price) ÷ expected engagements per post (followers × ER); lower is better. The same figure as in Compare.',
     unknown: 'Unknown: no price, followers or rate',
-    format: (v, row) => formatCost(v, row.creator.currency ?? 'USD'),
+    format: (v, row, currency) => formatCost(v, plannedCost(row).price?.source === 'agreed' ? currency : guideCurrency(row, { currency })),
+    note: (row) => (plannedCost(row).price?.source === 'agreed' ? 'agreed price' : 'guide price'),
   },
 };
 
@@ -46,10 +50,14 @@ export interface LeaderboardProps {
   rows: readonly ShortlistRow[];
   /** Followers % per month by creator key; null while the histories are still being read. */
   growthByCreator: ReadonlyMap<string, number | null> | null;
+  /** The settings' currency (agreed prices are in it). */
+  currency: string;
+  /** Show each row's campaign (the view of all campaigns, where a creator can be on several). */
+  showCampaign?: boolean;
 }
 
-/** A campaign's creators ranked on one metric, best first, unknown values last. */
-export function Leaderboard({ rows, growthByCreator }: LeaderboardProps) {
+/** A campaign's creators (or every campaign's) ranked on one metric, best first, unknown values last. */
+export function Leaderboard({ rows, growthByCreator, currency, showCampaign = false }: LeaderboardProps) {
   const [metric, setMetric] = useState<LeaderboardMetric>('er');
   const info = METRICS[metric];
   const ranked = useMemo(() => leaderboard(rows, metric, growthByCreator ?? new Map()), [rows, metric, growthByCreator]);
@@ -72,7 +80,7 @@ export function Leaderboard({ rows, growthByCreator }: LeaderboardProps) {
       </header>
       <p class="rl-muted">{info.explain}</p>
       {rows.length === 0 ? (
-        <p class="rl-empty">No creators on this campaign yet.</p>
+        <p class="rl-empty">No creators here yet.</p>
       ) : loading ? (
         <p class="rl-muted">Reading the growth history…</p>
       ) : (
@@ -82,12 +90,13 @@ export function Leaderboard({ rows, growthByCreator }: LeaderboardProps) {
               <th class="rl-c-rank">Rank</th>
               <th>Creator</th>
               <th>Platform</th>
+              {showCampaign && <th>Campaign</th>}
               <th class="rl-c-num">{info.label}</th>
             </tr>
           </thead>
           <tbody>
             {ranked.map(({ row, rank, value }) => (
-              <tr key={`${row.creator.platform}/${row.creator.handleKey}`} data-testid="leaderboard-row" data-handle={row.creator.handleKey}>
+              <tr key={`${row.entry.campaignId}/${row.creator.platform}/${row.creator.handleKey}`} data-testid="leaderboard-row" data-handle={row.creator.handleKey}>
                 <td class="rl-c-rank" data-testid="leaderboard-rank">
                   {rank === null ? '—' : `#${rank}`}
                 </td>
@@ -103,8 +112,14 @@ export function Leaderboard({ rows, growthByCreator }: LeaderboardProps) {
                   )}
                 </td>
                 <td>{PLATFORM_LABELS[row.creator.platform]}</td>
-                <td class={value === null ? 'rl-c-num rl-muted' : 'rl-c-num'} data-testid="leaderboard-value">
-                  {value === null ? info.unknown : info.format(value, row)}
+                {showCampaign && (
+                  <td>
+                    <bdi>{row.campaignName}</bdi>
+                  </td>
+                )}
+                <td class={value === null ? 'rl-c-num rl-muted' : 'rl-c-num'}>
+                  <span data-testid="leaderboard-value">{value === null ? info.unknown : info.format(value, row, currency)}</span>
+                  {value !== null && info.note?.(row) && <span class="rl-value-note"> · {info.note(row)}</span>}
                 </td>
               </tr>
             ))}

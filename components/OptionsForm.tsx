@@ -28,7 +28,9 @@ import {
   MAX_SCHEME_NAME_LENGTH,
   MAX_TIER_NAME_LENGTH,
   MAX_BASE_URL_LENGTH,
+  SETTINGS_VERSION,
   SIZE_CLASS_SCHEME,
+  sortTiersLargestFirst,
   tierCoverageNote,
   type CustomTier,
   type ErBasis,
@@ -66,6 +68,8 @@ export interface SettingsDraft {
   tiers: { kind: TierKind; name: string; tiers: TierDraft[] };
   erBasis: ErBasis;
   myProfile: Settings['myProfile'];
+  /** The competitors as typed: handles separated by commas, spaces or new lines. */
+  competitors: string;
 }
 
 export const DEFAULT_CUSTOM_NAME = 'My tiers';
@@ -120,6 +124,7 @@ export function draftFromSettings(settings: Settings, keep?: { name: string; tie
     tiers: { kind: choice.kind, ...custom },
     erBasis: settings.erBasis,
     myProfile: settings.myProfile ? { ...settings.myProfile } : null,
+    competitors: settings.competitors.map((h) => `@${h}`).join(', '),
   };
 }
 
@@ -203,15 +208,45 @@ export function draftToInput(draft: SettingsDraft): { input: Settings; errors: F
     };
   } else tiers = { kind: draft.tiers.kind };
   const input: Settings = {
-    version: 1,
+    version: SETTINGS_VERSION,
     marketplace: { ...draft.marketplace, paths: { ...draft.marketplace.paths } },
     referralCode: draft.referralCode,
     currency: draft.currency,
     tiers,
     erBasis: draft.erBasis,
     myProfile: draft.myProfile,
+    competitors: draft.competitors
+      .split(/[\s,;]+/)
+      .map((h) => h.trim())
+      .filter((h) => h !== ''),
   };
   return { input, errors };
+}
+
+/**
+ * The custom rows in the order they are numbered and saved: largest audience first (Tier 1 =
+ * the top, as in the default tiers and on the card). Rows whose minimum followers cannot be
+ * read yet keep their place after the others, so nothing typed moves out of sight unexplained.
+ * The same draft object when the order does not change.
+ */
+export function orderTierRows(draft: SettingsDraft): SettingsDraft {
+  const rows = draft.tiers.tiers;
+  const readable = rows.flatMap((row) => {
+    const n = parseNumberText(row.minFollowers, { suffixes: true });
+    return typeof n === 'number' ? [{ row, minFollowers: n }] : [];
+  });
+  const unreadable = rows.filter((row) => typeof parseNumberText(row.minFollowers, { suffixes: true }) !== 'number');
+  const ordered = [...sortTiersLargestFirst(readable).map((r) => r.row), ...unreadable];
+  if (ordered.every((row, i) => row === rows[i])) return draft;
+  return { ...draft, tiers: { ...draft.tiers, tiers: ordered } };
+}
+
+/** Where a tier stands in its list, in words: "(largest audience)", "(smallest audience)". */
+export function tierPositionNote(index: number, count: number): string | null {
+  if (count < 2) return null;
+  if (index === 0) return 'largest audience';
+  if (index === count - 1) return 'smallest audience';
+  return null;
 }
 
 /** The draft as checked settings, or a message per field (number messages first). */
@@ -283,6 +318,7 @@ export function fieldLabel(path: string): string {
     'tiers.name': 'Name of your tiers',
     'tiers.tiers': 'Custom tiers',
     erBasis: 'Engagement rate basis',
+    competitors: 'Competitors',
   };
   if (path in simple) return simple[path] ?? path;
   const pathKey = /^marketplace\.paths\.(\w+)$/.exec(path)?.[1];
@@ -445,6 +481,7 @@ function ReadOnlyScheme({ scheme, testId }: { scheme: TierScheme; testId: string
       <thead>
         <tr>
           <th scope="col">Tier</th>
+          <th scope="col">Name</th>
           <th scope="col">Followers</th>
           <th scope="col" class="rl-o-num">
             Price per post
@@ -452,8 +489,12 @@ function ReadOnlyScheme({ scheme, testId }: { scheme: TierScheme; testId: string
         </tr>
       </thead>
       <tbody>
-        {bands.map((t) => (
+        {bands.map((t, i) => (
           <tr key={t.name}>
+            <td class="rl-o-tier-n">
+              Tier {t.rank}
+              {tierPositionNote(i, bands.length) && <span class="rl-o-muted"> ({tierPositionNote(i, bands.length)})</span>}
+            </td>
             <td>{t.name}</td>
             <td>{formatBand(t.minFollowers, t.maxFollowers)}</td>
             <td class="rl-o-num">{formatMoney(t.pricePerPost, scheme.currency)}</td>
@@ -684,6 +725,23 @@ export function OptionsForm(props: OptionsFormProps) {
         </p>
       </Section>
 
+      <Section
+        title="Your competitors"
+        id="competitors"
+        intro="Brands you compete with. The card flags a creator whose recent posts mention or tag one of them (“worked with a competitor: @x, 2 of 12 posts”)."
+      >
+        <TextField
+          path="competitors"
+          label="Competitors’ handles"
+          value={draft.competitors}
+          onValue={(competitors) => set((d) => ({ ...d, competitors }))}
+          errors={errors}
+          maxLength={4000}
+          placeholder="@rivalbrand, @otherbrand"
+          hint="Handles or profile addresses, separated by commas or spaces. Leave empty for none."
+        />
+      </Section>
+
       <Section title="Currency" id="currency">
         <TextField
           path="currency"
@@ -734,12 +792,16 @@ export function OptionsForm(props: OptionsFormProps) {
               Prices are in {/^[A-Z]{3}$/.test(draft.currency.trim()) ? draft.currency.trim() : 'your currency'}. Numbers may be written 12000, 12,000 or 12K.
               Benefits: one per line. Expectations may be left empty.
             </p>
+            <p class="rl-o-hint" data-testid="tier-order-hint">
+              Tier 1 is the largest audience, as in the default tiers and on the card; the last tier is the smallest. Tiers are put in that order (by
+              minimum followers) when you save.
+            </p>
             <div class="rl-o-table-wrap">
               <table class="rl-o-table rl-o-edit">
                 <thead>
                   <tr>
                     <th scope="col" class="rl-o-c-n">
-                      #
+                      Tier
                     </th>
                     <th scope="col" class="rl-o-c-name">
                       Name
@@ -770,8 +832,9 @@ export function OptionsForm(props: OptionsFormProps) {
                   return (
                     <tbody key={row.key} class="rl-o-tier" data-testid="custom-tier">
                       <tr>
-                        <th scope="row" class="rl-o-c-n">
+                        <th scope="row" class="rl-o-c-n" data-testid="custom-tier-number">
                           {n}
+                          {tierPositionNote(i, rows.length) && <span class="rl-o-tier-pos">{tierPositionNote(i, rows.length)}</span>}
                         </th>
                         <td>
                           <TextField path={`${at}.name`} label={`Tier ${n} name`} hiddenLabel errorElsewhere value={row.name} onValue={(name) => setRow(i, { name })} errors={rowErrors} maxLength={MAX_TIER_NAME_LENGTH + 10} />

@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatCount, formatMoney, formatPercent } from '@/lib/metrics/format';
+import { formatCount, formatMoney, formatPercent, plural } from '@/lib/metrics/format';
 import { PLATFORM_LABELS, type Platform } from '@/lib/platforms/types';
 import { isolate } from '@/lib/bidi';
 import { DEFAULT_CAMPAIGN_ID } from '@/lib/store/db';
@@ -8,9 +8,9 @@ import { ENTRY_STATUSES, ENTRY_STATUS_LABELS, filterAndSort, MAX_TAG_LENGTH, typ
 import { creatorLabel } from '@/lib/platforms/profile-url';
 
 /** Fixed, so the rows in view are a plain division of the scroll position: row i sits at i × ROW_HEIGHT. */
-export const POPUP_ROW_HEIGHT = 58;
-/** The list's scrolling area: about seven rows, so the popup stays under the browser's 600 px cap. */
-export const POPUP_LIST_HEIGHT = 7 * POPUP_ROW_HEIGHT;
+export const POPUP_ROW_HEIGHT = 76;
+/** The list's scrolling area: about five rows and a half, so the popup stays under the browser's 600 px cap. */
+export const POPUP_LIST_HEIGHT = 418;
 /** Rows rendered above and below those in view, so a fast scroll does not flash blank space. */
 const MARGIN_ROWS = 6;
 
@@ -25,6 +25,8 @@ export function popupRowId(row: ShortlistRow): string {
 export interface PopupShortlistProps {
   /** Every entry, in the order to show them; null while loading. */
   rows: readonly ShortlistRow[] | null;
+  /** The settings' currency: agreed prices are in it. */
+  currency: string;
   /** False while `rows` is only the first screen and the rest is being read. */
   complete: boolean;
   /** Why the list could not be read (the store's message), shown instead of the list. */
@@ -40,7 +42,7 @@ export interface PopupShortlistProps {
  * The popup's compact shortlist: search, platform and status filters, and a windowed list (only
  * the rows in view are in the DOM, so 10,000 creators cost what 20 do on every keystroke).
  */
-export function PopupShortlist({ rows, complete, loadError, onStatus, onAddTag, onOpenFull }: PopupShortlistProps) {
+export function PopupShortlist({ rows, currency, complete, loadError, onStatus, onAddTag, onOpenFull }: PopupShortlistProps) {
   const [text, setText] = useState('');
   const [platform, setPlatform] = useState<Platform | ''>('');
   const [status, setStatus] = useState<EntryStatus | ''>('');
@@ -92,12 +94,12 @@ export function PopupShortlist({ rows, complete, loadError, onStatus, onAddTag, 
       ) : (
         <>
           <p class="rl-pshort-count" data-testid="popup-count">
-            {!complete ? 'Reading the whole list…' : shown.length === total ? `${total} on your lists` : `${shown.length} of ${total}`}
+            {!complete ? 'Reading the whole list…' : shown.length === total ? `${plural(total, 'creator')} on your lists` : `${shown.length.toLocaleString('en-US')} of ${plural(total, 'creator')}`}
           </p>
           {shown.length === 0 ? (
             <p class="rl-pshort-note">No creators match.</p>
           ) : (
-            <WindowedList rows={shown} onStatus={onStatus} onAddTag={onAddTag} />
+            <WindowedList rows={shown} currency={currency} onStatus={onStatus} onAddTag={onAddTag} />
           )}
         </>
       )}
@@ -118,7 +120,7 @@ export function PopupShortlist({ rows, complete, loadError, onStatus, onAddTag, 
   );
 }
 
-function WindowedList({ rows, onStatus, onAddTag }: { rows: readonly ShortlistRow[] } & Pick<PopupShortlistProps, 'onStatus' | 'onAddTag'>) {
+function WindowedList({ rows, currency, onStatus, onAddTag }: { rows: readonly ShortlistRow[]; currency: string } & Pick<PopupShortlistProps, 'onStatus' | 'onAddTag'>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
 
@@ -143,7 +145,7 @@ function WindowedList({ rows, onStatus, onAddTag }: { rows: readonly ShortlistRo
     >
       <ul class="rl-pshort-list" style={{ height: `${rows.length * POPUP_ROW_HEIGHT}px` }} aria-label="Shortlisted creators">
         {rows.slice(first, last).map((row, i) => (
-          <Row key={popupRowId(row)} row={row} top={(first + i) * POPUP_ROW_HEIGHT} onStatus={onStatus} onAddTag={onAddTag} />
+          <Row key={popupRowId(row)} row={row} currency={currency} top={(first + i) * POPUP_ROW_HEIGHT} onStatus={onStatus} onAddTag={onAddTag} />
         ))}
       </ul>
     </div>
@@ -152,13 +154,20 @@ function WindowedList({ rows, onStatus, onAddTag }: { rows: readonly ShortlistRo
 
 interface RowProps extends Pick<PopupShortlistProps, 'onStatus' | 'onAddTag'> {
   row: ShortlistRow;
+  currency: string;
   top: number;
 }
 
-function Row({ row, top, onStatus, onAddTag }: RowProps) {
+/** The price a row shows: the agreed price once there is one, else the tier's guide price; and which it is. */
+function priceOf(row: ShortlistRow, currency: string): { text: string; label: string; title: string } {
+  if (row.entry.agreedPrice !== null) return { text: formatMoney(row.entry.agreedPrice, currency), label: 'agreed', title: 'Agreed price per post' };
+  return { text: formatMoney(row.creator.pricePoint, row.creator.currency ?? currency), label: 'guide', title: 'Guide price per post (tier and ER)' };
+}
+
+function Row({ row, currency, top, onStatus, onAddTag }: RowProps) {
   const { creator: c, entry: e } = row;
   const [statusError, setStatusError] = useState<string | null>(null);
-  const currency = c.currency ?? 'USD';
+  const price = priceOf(row, currency);
   return (
     <li class="rl-prow" style={{ top: `${top}px`, height: `${POPUP_ROW_HEIGHT}px` }} data-testid="popup-row" data-handle={c.handleKey}>
       <div class="rl-prow-line">
@@ -180,17 +189,21 @@ function Row({ row, top, onStatus, onAddTag }: RowProps) {
             {row.campaignName}
           </bdi>
         )}
-        <span class="rl-prow-num" title="Followers" data-testid="popup-followers">
-          {formatCount(c.followers)}
+        <span class="rl-prow-tier" title={c.tierName === null ? 'Tier unknown' : `Tier ${c.tierRank ?? '—'}: ${isolate(c.tierName)}`}>
+          {c.tierRank === null ? '' : `Tier ${c.tierRank}`}
         </span>
-        <span class="rl-prow-num" title="Engagement rate" data-testid="popup-er">
-          {formatPercent(c.er)}
+      </div>
+      <div class="rl-prow-figures" data-testid="popup-figures">
+        <span title="Engagement rate per follower">
+          <span class="rl-prow-label">ER</span> <strong data-testid="popup-er">{formatPercent(c.er)}</strong>
         </span>
-        <span class="rl-prow-tier" title={c.tierName === null ? 'Tier unknown' : isolate(c.tierName)}>
-          {c.tierRank === null ? 'T—' : `T${c.tierRank}`}
+        {' · '}
+        <span title="Followers">
+          <strong data-testid="popup-followers">{formatCount(c.followers)}</strong> <span class="rl-prow-label">followers</span>
         </span>
-        <span class="rl-prow-num rl-prow-price" title="Fair price per post">
-          {formatMoney(c.pricePoint, currency)}
+        {' · '}
+        <span title={price.title} data-testid="popup-price">
+          <strong>{price.text}</strong> <span class="rl-prow-label">{price.label}</span>
         </span>
       </div>
       <div class="rl-prow-line">

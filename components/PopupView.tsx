@@ -41,6 +41,7 @@ export function PopupView({
   shortlist,
   scheme,
   basis,
+  competitors,
   myTier,
   invites,
   invitesCount = null,
@@ -61,6 +62,8 @@ export function PopupView({
   scheme?: TierScheme;
   /** The settings' default ER basis (the card's second rate). */
   basis?: ProfileCardProps['basis'];
+  /** The brand's competitors (settings): the card flags a creator who worked with one. */
+  competitors?: readonly string[];
   /** The user's own view; absent: no profile marked "This is me", and no tab for it. */
   myTier?: ComponentChildren;
   /** The invitations view, and how many there are (null while unknown). */
@@ -114,7 +117,7 @@ export function PopupView({
         </div>
       ) : (
         <div role="tabpanel" id="rl-panel-page" aria-labelledby="rl-tab-page">
-          <PageStatus status={status} now={now} actions={actions} footer={footer} scheme={scheme} basis={basis} />
+          <PageStatus status={status} now={now} actions={actions} footer={footer} scheme={scheme} basis={basis} competitors={competitors} />
         </div>
       )}
     </div>
@@ -147,12 +150,14 @@ function PageStatus({
   footer,
   scheme,
   basis,
+  competitors,
 }: {
   status: PopupStatus;
   now: number;
   actions?: ComponentChildren;
   footer?: ComponentChildren;
   scheme?: TierScheme;
+  competitors?: readonly string[];
   basis?: ProfileCardProps['basis'];
 }) {
   return (
@@ -179,6 +184,7 @@ function PageStatus({
           footer={footer}
           basis={basis}
           history={status.history}
+          competitors={competitors}
         />
       )}
     </>

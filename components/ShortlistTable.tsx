@@ -1,9 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatCount, formatMoney, formatPercent, formatRange } from '@/lib/metrics/format';
+import { formatCount, formatMoney, formatPercent, formatRange, parseAmountText } from '@/lib/metrics/format';
 import { SIZE_CLASS_LABELS } from '@/lib/metrics/tiers';
-import { PLATFORM_LABELS } from '@/lib/platforms/types';
+import { PLATFORM_LABELS, type Platform } from '@/lib/platforms/types';
 import { isolate } from '@/lib/bidi';
-import { ENTRY_STATUSES, ENTRY_STATUS_LABELS, type EntryPatch, type ShortlistRow, type SortColumn } from '@/lib/store/shortlist';
+import type { ShortlistColumnId } from '@/lib/preferences';
+import { ENTRY_STATUSES, ENTRY_STATUS_HINTS, ENTRY_STATUS_LABELS, type EntryPatch, type ShortlistRow, type SortColumn } from '@/lib/store/shortlist';
 import { creatorLabel } from '@/lib/platforms/profile-url';
 
 /** Fixed so the window of rendered rows is a plain division: row i sits at i × ROW_HEIGHT. */
@@ -18,10 +20,15 @@ export function rowId(row: ShortlistRow): string {
   return `${row.entry.campaignId}\u0000${row.entry.platform}\u0000${row.entry.handleKey}`;
 }
 
+/** Short platform marks, beside the handle (the full name is the mark's title and the Platform column). */
+export const PLATFORM_MARKS: Record<Platform, string> = { instagram: 'IG', youtube: 'YT', tiktok: 'TT', x: 'X' };
+
 export interface ShortlistTableProps {
   rows: readonly ShortlistRow[];
-  /** Show the campaign column (the "All" view). */
-  showCampaign: boolean;
+  /** The optional columns shown, in the table's order (lib/preferences.ts). */
+  columns: readonly ShortlistColumnId[];
+  /** The settings' currency: agreed prices are typed and shown in it. */
+  currency: string;
   sort: SortState;
   onSort: (column: SortColumn) => void;
   selected: ReadonlySet<string>;
@@ -32,49 +39,190 @@ export interface ShortlistTableProps {
   onEdit: (row: ShortlistRow, patch: EntryPatch) => Promise<string | null>;
   /** Height of the scrolling area in pixels. */
   height: number;
-  /** Open a creator's details panel (a click on the row, or its name button). */
+  /** Open a creator's details panel (a click on the row, or its details button). */
   onOpen?: (row: ShortlistRow) => void;
   /** The row whose details are open, to mark it. */
   openId?: string | null;
 }
 
-interface Column {
-  label: string;
-  sort?: SortColumn;
-  className: string;
+interface CellContext {
+  row: ShortlistRow;
+  currency: string;
+  onEdit: (patch: EntryPatch) => Promise<string | null>;
 }
 
-const COLUMNS: Column[] = [
-  { label: 'Platform', sort: 'platform', className: 'rl-c-platform' },
-  { label: 'Handle', sort: 'handle', className: 'rl-c-handle' },
-  { label: 'Name', sort: 'displayName', className: 'rl-c-name' },
-  { label: 'Campaign', sort: 'campaign', className: 'rl-c-campaign' },
-  { label: 'Followers', sort: 'followers', className: 'rl-c-num' },
-  { label: 'ER', sort: 'er', className: 'rl-c-num' },
-  { label: 'ER / view', sort: 'erPerView', className: 'rl-c-num' },
-  { label: 'Tier', sort: 'tier', className: 'rl-c-tier' },
-  { label: 'Size', sort: 'sizeClass', className: 'rl-c-size' },
-  { label: 'Price', sort: 'pricePoint', className: 'rl-c-price' },
-  { label: 'Status', sort: 'status', className: 'rl-c-status' },
-  { label: 'Tags', className: 'rl-c-tags' },
-  { label: 'Agreed', sort: 'agreedPrice', className: 'rl-c-agreed' },
-  { label: 'Notes', className: 'rl-c-notes' },
-  { label: 'Coupon', className: 'rl-c-coupon' },
-  { label: 'Affiliate link', className: 'rl-c-link' },
+interface Column {
+  id: ShortlistColumnId;
+  label: string;
+  /** What the column holds, for the column chooser and the header's title. */
+  title?: string;
+  sort?: SortColumn;
+  className: string;
+  /** Width in pixels; the one column without (Notes) takes the room left, at least {@link FLEX_MIN_WIDTH}. */
+  width?: number;
+  cell: (ctx: CellContext) => ComponentChildren;
+}
+
+/** The selection box and the handle, always shown and kept in view. */
+const SELECT_WIDTH = 34;
+const HANDLE_WIDTH = 170;
+/** What the widening column (Notes) is given at least: a few words. */
+const FLEX_MIN_WIDTH = 100;
+
+/** A creator's guide prices are in the tier scheme's currency (recorded with them), else the settings'. */
+function guideCurrency(row: ShortlistRow, currency: string): string {
+  return row.creator.currency ?? currency;
+}
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'platform', width: 80, label: 'Platform', sort: 'platform', className: 'rl-c-platform', cell: ({ row }) => PLATFORM_LABELS[row.creator.platform] },
+  {
+    id: 'name',
+    width: 130,
+    label: 'Name',
+    title: 'Display name',
+    sort: 'displayName',
+    className: 'rl-c-name',
+    cell: ({ row }) => (row.creator.displayName === null ? <span class="rl-muted">—</span> : <bdi title={isolate(row.creator.displayName)}>{row.creator.displayName}</bdi>),
+  },
+  {
+    id: 'campaign',
+    width: 104,
+    label: 'Campaign',
+    sort: 'campaign',
+    className: 'rl-c-campaign',
+    cell: ({ row }) => <bdi title={isolate(row.campaignName)}>{row.campaignName}</bdi>,
+  },
+  { id: 'followers', width: 84, label: 'Followers', sort: 'followers', className: 'rl-c-num rl-c-followers', cell: ({ row }) => <span data-testid="followers">{formatCount(row.creator.followers)}</span> },
+  { id: 'er', width: 54, label: 'ER', title: 'Engagement rate per follower', sort: 'er', className: 'rl-c-num rl-c-er', cell: ({ row }) => <span data-testid="er">{formatPercent(row.creator.er)}</span> },
+  { id: 'erPerView', width: 70, label: 'ER / view', title: 'Engagement per view', sort: 'erPerView', className: 'rl-c-num rl-c-er', cell: ({ row }) => formatPercent(row.creator.erPerView) },
+  {
+    id: 'tier',
+    width: 54,
+    label: 'Tier',
+    title: 'Tier 1 is the largest audience',
+    sort: 'tier',
+    className: 'rl-c-tier',
+    cell: ({ row }) =>
+      row.creator.tierRank === null ? (
+        <span class="rl-muted">—</span>
+      ) : (
+        <span title={row.creator.tierName === null ? undefined : isolate(row.creator.tierName)}>Tier {row.creator.tierRank}</span>
+      ),
+  },
+  { id: 'sizeClass', width: 56, label: 'Size', title: 'Size class', sort: 'sizeClass', className: 'rl-c-size', cell: ({ row }) => (row.creator.sizeClass ? SIZE_CLASS_LABELS[row.creator.sizeClass] : '—') },
+  {
+    id: 'price',
+    width: 86,
+    label: 'Guide price',
+    title: 'Fair price per post for the tier and rate (its range on hover)',
+    sort: 'pricePoint',
+    className: 'rl-c-num rl-c-price',
+    cell: ({ row, currency }) => {
+      const c = row.creator;
+      const money = guideCurrency(row, currency);
+      return (
+        <span title={c.priceLow !== null && c.priceHigh !== null ? `Range ${formatRange(c.priceLow, c.priceHigh, money)}` : undefined} data-testid="guide-price">
+          {formatMoney(c.pricePoint, money)}
+        </span>
+      );
+    },
+  },
+  { id: 'status', width: 116, label: 'Status', sort: 'status', className: 'rl-c-status', cell: ({ row, onEdit }) => <StatusField value={row.entry.status} handle={row.creator.handle} onEdit={onEdit} /> },
+  {
+    id: 'agreed',
+    width: 74,
+    label: 'Agreed',
+    title: 'Agreed price per post',
+    sort: 'agreedPrice',
+    className: 'rl-c-agreed',
+    cell: ({ row, currency, onEdit }) => (
+      <TextField
+        label="Agreed price"
+        handle={row.creator.handle}
+        // Shown as money, like every amount; typed "1200", "$1,200" or "1 200" alike.
+        value={row.entry.agreedPrice === null ? '' : formatMoney(row.entry.agreedPrice, currency)}
+        placeholder="add"
+        inputMode="decimal"
+        align="right"
+        onSave={(text) => saveMoney(text, onEdit)}
+      />
+    ),
+  },
+  {
+    id: 'tags',
+    width: 96,
+    label: 'Tags',
+    className: 'rl-c-tags',
+    cell: ({ row, onEdit }) => (
+      <TextField
+        label="Tags"
+        handle={row.creator.handle}
+        value={row.entry.tags.join('; ')}
+        placeholder="tag; tag"
+        onSave={(text) => onEdit({ tags: text.split(';').map((t) => t.trim()).filter(Boolean) })}
+      />
+    ),
+  },
+  {
+    id: 'notes',
+    label: 'Notes',
+    className: 'rl-c-notes',
+    cell: ({ row, onEdit }) => <TextField label="Notes" handle={row.creator.handle} value={row.entry.notes} placeholder="add a note" onSave={(text) => onEdit({ notes: text })} />,
+  },
+  {
+    id: 'coupon',
+    width: 92,
+    label: 'Coupon',
+    title: 'Coupon code',
+    className: 'rl-c-coupon',
+    cell: ({ row, onEdit }) => <TextField label="Coupon code" handle={row.creator.handle} value={row.entry.couponCode ?? ''} onSave={(text) => onEdit({ couponCode: text })} />,
+  },
+  {
+    id: 'link',
+    width: 150,
+    label: 'Affiliate link',
+    className: 'rl-c-link',
+    cell: ({ row, onEdit }) => (
+      <TextField label="Affiliate link" handle={row.creator.handle} value={row.entry.affiliateLink ?? ''} placeholder="https://" onSave={(text) => onEdit({ affiliateLink: text })} />
+    ),
+  },
 ];
 
-function ariaSort(column: Column, sort: SortState): 'ascending' | 'descending' | 'none' | undefined {
-  if (!column.sort) return undefined;
-  if (sort?.column !== column.sort) return 'none';
+/** The label of each optional column, for the column chooser. */
+export const COLUMN_LABELS: Record<ShortlistColumnId, string> = Object.fromEntries(COLUMNS.map((c) => [c.id, c.title ? `${c.label} (${c.title.toLowerCase()})` : c.label])) as Record<
+  ShortlistColumnId,
+  string
+>;
+
+function ariaSort(sortColumn: SortColumn | undefined, sort: SortState): 'ascending' | 'descending' | 'none' | undefined {
+  if (!sortColumn) return undefined;
+  if (sort?.column !== sortColumn) return 'none';
   return sort.direction === 'asc' ? 'ascending' : 'descending';
+}
+
+function SortHeader({ label, title, sortColumn, sort, onSort, className }: { label: string; title?: string; sortColumn?: SortColumn; sort: SortState; onSort: (c: SortColumn) => void; className: string }) {
+  return (
+    <th class={className} aria-sort={ariaSort(sortColumn, sort)} title={title} scope="col">
+      {sortColumn ? (
+        <button type="button" class="rl-sort" onClick={() => onSort(sortColumn)}>
+          {label}
+          <span aria-hidden="true">{sort?.column === sortColumn ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+        </button>
+      ) : (
+        label
+      )}
+    </th>
+  );
 }
 
 /**
  * The shortlist as a table, rendering only the rows in view (± a margin): 10,000 rows would
- * otherwise be 10,000 × 16 cells of DOM on every keystroke in the search box.
+ * otherwise be 10,000 × 16 cells of DOM on every keystroke in the search box. The selection box
+ * and the handle stay in view when the table scrolls sideways.
  */
 export function ShortlistTable(props: ShortlistTableProps) {
-  const { rows, showCampaign, sort, onSort, selected, onToggle, onToggleAll, onEdit, height, onOpen, openId } = props;
+  const { rows, columns: shownIds, currency, sort, onSort, selected, onToggle, onToggleAll, onEdit, height, onOpen, openId } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
 
@@ -89,8 +237,10 @@ export function ShortlistTable(props: ShortlistTableProps) {
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - MARGIN_ROWS);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + MARGIN_ROWS);
-  const columns = showCampaign ? COLUMNS : COLUMNS.filter((c) => c.sort !== 'campaign');
+  const columns = COLUMNS.filter((c) => shownIds.includes(c.id));
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(rowId(r)));
+  // Fixed widths keep every cell whole; more columns than the window holds scroll sideways.
+  const minWidth = SELECT_WIDTH + HANDLE_WIDTH + columns.reduce((sum, c) => sum + (c.width ?? FLEX_MIN_WIDTH), 0);
 
   return (
     <div
@@ -100,23 +250,23 @@ export function ShortlistTable(props: ShortlistTableProps) {
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
       data-testid="shortlist-table"
     >
-      <table class="rl-table" aria-rowcount={rows.length + 1}>
+      <table class="rl-table rl-shortlist-table" aria-rowcount={rows.length + 1} style={{ minWidth: `${minWidth}px` }}>
+        <colgroup>
+          <col style={{ width: `${SELECT_WIDTH}px` }} />
+          <col class="rl-col-handle" style={{ width: `${HANDLE_WIDTH}px` }} />
+          {columns.map((c) => (
+            // Wider screens give some columns more room (shortlist.css); these are the least they get.
+            <col key={c.id} class={`rl-col-${c.id}`} style={c.width ? { width: `${c.width}px` } : undefined} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
-            <th class="rl-c-select">
+            <th class="rl-c-select rl-sticky" scope="col">
               <input type="checkbox" aria-label="Select all shown" checked={allSelected} onChange={onToggleAll} />
             </th>
+            <SortHeader label="Creator" title="Handle (and platform)" sortColumn="handle" sort={sort} onSort={onSort} className="rl-c-handle rl-sticky rl-sticky-2" />
             {columns.map((c) => (
-              <th key={c.label} class={c.className} aria-sort={ariaSort(c, sort)}>
-                {c.sort ? (
-                  <button type="button" class="rl-sort" onClick={() => c.sort && onSort(c.sort)}>
-                    {c.label}
-                    <span aria-hidden="true">{sort?.column === c.sort ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                  </button>
-                ) : (
-                  c.label
-                )}
-              </th>
+              <SortHeader key={c.id} label={c.label} title={c.title} sortColumn={c.sort} sort={sort} onSort={onSort} className={c.className} />
             ))}
           </tr>
         </thead>
@@ -128,7 +278,8 @@ export function ShortlistTable(props: ShortlistTableProps) {
               <Row
                 key={id}
                 row={row}
-                showCampaign={showCampaign}
+                columns={columns}
+                currency={currency}
                 isSelected={selected.has(id)}
                 isOpen={openId === id}
                 onToggle={() => onToggle(id)}
@@ -146,7 +297,8 @@ export function ShortlistTable(props: ShortlistTableProps) {
 
 interface RowProps {
   row: ShortlistRow;
-  showCampaign: boolean;
+  columns: readonly Column[];
+  currency: string;
   isSelected: boolean;
   isOpen: boolean;
   onToggle: () => void;
@@ -157,10 +309,10 @@ interface RowProps {
 /** Clicks on the row's own controls edit or follow them; only a click elsewhere opens the details. */
 const INTERACTIVE = 'a, button, input, select, textarea, label';
 
-function Row({ row, showCampaign, isSelected, isOpen, onToggle, onEdit, onOpen }: RowProps) {
-  const { creator: c, entry: e } = row;
-  const currency = c.currency ?? 'USD';
+function Row({ row, columns, currency, isSelected, isOpen, onToggle, onEdit, onOpen }: RowProps) {
+  const { creator: c } = row;
   const classes = [isSelected ? 'rl-selected' : '', isOpen ? 'rl-open' : '', onOpen ? 'rl-openable' : ''].filter(Boolean).join(' ');
+  const label = creatorLabel(c.platform, c.handle, c.displayName);
   return (
     <tr
       class={classes || undefined}
@@ -171,78 +323,39 @@ function Row({ row, showCampaign, isSelected, isOpen, onToggle, onEdit, onOpen }
         if (onOpen && !(ev.target as Element).closest(INTERACTIVE)) onOpen();
       }}
     >
-      <td class="rl-c-select">
+      <td class="rl-c-select rl-sticky">
         <input type="checkbox" aria-label={`Select @${c.handle}`} checked={isSelected} onChange={onToggle} />
       </td>
-      <td class="rl-c-platform">{PLATFORM_LABELS[c.platform]}</td>
-      <td class="rl-c-handle">
-        <a href={c.profileUrl} target="_blank" rel="noopener noreferrer" data-testid="handle">
-          <bdi>{creatorLabel(c.platform, c.handle, c.displayName)}</bdi>
-        </a>
+      <td class="rl-c-handle rl-sticky rl-sticky-2">
+        <span class="rl-handle-cell">
+          <span class="rl-pmark" title={PLATFORM_LABELS[c.platform]} aria-label={PLATFORM_LABELS[c.platform]}>
+            {PLATFORM_MARKS[c.platform]}
+          </span>
+          <a href={c.profileUrl} target="_blank" rel="noopener noreferrer" data-testid="handle" title={c.displayName ? isolate(c.displayName) : undefined}>
+            <bdi>{label}</bdi>
+          </a>
+          {onOpen && (
+            // The keyboard's way to the details panel (a row click is the mouse's).
+            <button type="button" class="rl-details-button" aria-label={`Details of @${c.handle}`} title="Growth and details" aria-expanded={isOpen} onClick={onOpen} data-testid="open-details">
+              ›
+            </button>
+          )}
+        </span>
       </td>
-      <td class="rl-c-name" title={c.displayName === null ? undefined : isolate(c.displayName)}>
-        {onOpen ? (
-          // The keyboard's way to the details panel (a row click is the mouse's).
-          <button type="button" class="rl-link rl-name-button" aria-label={`Details of @${c.handle}`} aria-expanded={isOpen} onClick={onOpen} data-testid="open-details">
-            {c.displayName === null ? 'Details' : <bdi>{c.displayName}</bdi>}
-          </button>
-        ) : c.displayName === null ? (
-          '—'
-        ) : (
-          <bdi>{c.displayName}</bdi>
-        )}
-      </td>
-      {showCampaign && (
-        <td class="rl-c-campaign">
-          <bdi>{row.campaignName}</bdi>
+      {columns.map((col) => (
+        <td key={col.id} class={col.className}>
+          {col.cell({ row, currency, onEdit })}
         </td>
-      )}
-      <td class="rl-c-num" data-testid="followers">{formatCount(c.followers)}</td>
-      <td class="rl-c-num" data-testid="er">{formatPercent(c.er)}</td>
-      <td class="rl-c-num">{formatPercent(c.erPerView)}</td>
-      <td class="rl-c-tier" title={c.tierName === null ? undefined : isolate(c.tierName)}>
-        {c.tierRank === null ? '—' : `Tier ${c.tierRank}`}
-      </td>
-      <td class="rl-c-size">{c.sizeClass ? SIZE_CLASS_LABELS[c.sizeClass] : '—'}</td>
-      <td class="rl-c-price" title={`Range ${formatRange(c.priceLow, c.priceHigh, currency)}`}>
-        {formatMoney(c.pricePoint, currency)}
-        {c.priceLow !== null && c.priceHigh !== null && <span class="rl-range"> {formatRange(c.priceLow, c.priceHigh, currency)}</span>}
-      </td>
-      <td class="rl-c-status">
-        <StatusField value={e.status} handle={c.handle} onEdit={onEdit} />
-      </td>
-      <td class="rl-c-tags">
-        <TextField
-          label="Tags"
-          handle={c.handle}
-          value={e.tags.join('; ')}
-          placeholder="tag; tag"
-          onSave={(text) => onEdit({ tags: text.split(';').map((t) => t.trim()).filter(Boolean) })}
-        />
-      </td>
-      <td class="rl-c-agreed">
-        <TextField label="Agreed price" handle={c.handle} value={e.agreedPrice === null ? '' : String(e.agreedPrice)} inputMode="decimal" onSave={(text) => saveMoney(text, onEdit)} />
-      </td>
-      <td class="rl-c-notes">
-        <TextField label="Notes" handle={c.handle} value={e.notes} onSave={(text) => onEdit({ notes: text })} />
-      </td>
-      <td class="rl-c-coupon">
-        <TextField label="Coupon code" handle={c.handle} value={e.couponCode ?? ''} onSave={(text) => onEdit({ couponCode: text })} />
-      </td>
-      <td class="rl-c-link">
-        <TextField label="Affiliate link" handle={c.handle} value={e.affiliateLink ?? ''} placeholder="https://" onSave={(text) => onEdit({ affiliateLink: text })} />
-      </td>
+      ))}
     </tr>
   );
 }
 
-/** A price typed by hand: empty clears it; "1,200" and "$1200" are read as 1200. */
+/** A price typed by hand: empty clears it; "1,200", "$1,200" and "1 200 €" are read as 1200. */
 function saveMoney(text: string, onEdit: (patch: EntryPatch) => Promise<string | null>): Promise<string | null> {
-  const cleaned = text.replace(/[\s,$€£]/g, '');
-  if (cleaned === '') return onEdit({ agreedPrice: null });
-  const n = Number(cleaned);
-  if (!Number.isFinite(n)) return Promise.resolve('Agreed price must be a number, e.g. 1200.');
-  return onEdit({ agreedPrice: n });
+  const amount = parseAmountText(text);
+  if (amount === undefined) return Promise.resolve('Agreed price must be an amount, e.g. 1200.');
+  return onEdit({ agreedPrice: amount });
 }
 
 function StatusField({ value, handle, onEdit }: { value: ShortlistRow['entry']['status']; handle: string; onEdit: RowProps['onEdit'] }) {
@@ -252,6 +365,8 @@ function StatusField({ value, handle, onEdit }: { value: ShortlistRow['entry']['
       <select
         aria-label={`Status of @${handle}`}
         value={value}
+        title={ENTRY_STATUS_HINTS[value]}
+        class={`rl-status rl-status-${value.replace(' ', '-')}`}
         onChange={async (ev) => {
           const next = (ev.currentTarget as HTMLSelectElement).value as typeof value;
           setError(await onEdit({ status: next }));
@@ -274,6 +389,7 @@ interface TextFieldProps {
   value: string;
   placeholder?: string;
   inputMode?: 'decimal';
+  align?: 'right';
   onSave: (text: string) => Promise<string | null>;
 }
 
@@ -281,7 +397,7 @@ interface TextFieldProps {
  * A cell edited in place: saved on Enter or when focus leaves, put back on Escape. A refusal
  * keeps what was typed and shows the store's message beside it, so nothing typed is lost.
  */
-function TextField({ label, handle, value, placeholder, inputMode, onSave }: TextFieldProps) {
+function TextField({ label, handle, value, placeholder, inputMode, align, onSave }: TextFieldProps) {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -291,10 +407,17 @@ function TextField({ label, handle, value, placeholder, inputMode, onSave }: Tex
     setError(null);
   }, [value]);
 
+  // The latest stored value: a save that stores what was stored already ("1200" for "$1,200")
+  // changes nothing the effect above would see, so the field is put back to it here.
+  const latest = useRef(value);
+  latest.current = value;
+
   async function save() {
     if (draft === value || saving) return;
     setSaving(true);
-    setError(await onSave(draft));
+    const refusal = await onSave(draft);
+    setError(refusal);
+    if (refusal === null) setDraft(latest.current);
     setSaving(false);
   }
 
@@ -307,6 +430,7 @@ function TextField({ label, handle, value, placeholder, inputMode, onSave }: Tex
         value={draft}
         placeholder={placeholder}
         inputMode={inputMode}
+        class={align === 'right' ? 'rl-right' : undefined}
         title={draft || undefined}
         onInput={(ev) => setDraft((ev.currentTarget as HTMLInputElement).value)}
         onBlur={save}

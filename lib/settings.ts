@@ -15,7 +15,8 @@ import type { Platform } from './platforms/types';
 import { PlatformSchema } from './schema';
 import { checkHostName, typedHostProblem } from './host-name';
 
-export const SETTINGS_VERSION = 1;
+/** 2: custom tiers are stored largest audience first, as they are numbered (Tier 1 = the top). */
+export const SETTINGS_VERSION = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Marketplace addresses
@@ -166,7 +167,7 @@ export const ER_BASES = ['followers', 'views', 'reach', 'impressions'] as const 
 export type ErBasis = (typeof ER_BASES)[number];
 
 export interface Settings {
-  version: 1;
+  version: typeof SETTINGS_VERSION;
   marketplace: { name: string; baseUrl: string; flavour: Flavour; paths: MarketplacePaths };
   /** '' = none; letters, digits, - and _ only, at most 64. */
   referralCode: string;
@@ -177,16 +178,19 @@ export interface Settings {
   erBasis: ErBasis;
   /** Set by "This is me". */
   myProfile: { platform: Platform; handle: string } | null;
+  /** The brand's competitors (handles, lower-case, without @): the card flags a creator who worked with one. */
+  competitors: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  version: 1,
+  version: SETTINGS_VERSION,
   marketplace: { name: 'Reloquence', baseUrl: 'https://www.reloquence.com', flavour: 'go', paths: { ...FLAVOUR_DEFAULT_PATHS.go } },
   referralCode: '',
   currency: 'USD',
   tiers: { kind: 'default' },
   erBasis: 'followers',
   myProfile: null,
+  competitors: [],
 };
 
 export const MAX_CUSTOM_TIERS = 12;
@@ -314,7 +318,21 @@ const CustomTiersSchema = z
         } else bounds.set(tier.minFollowers, i);
       });
     }),
+    // One numbering everywhere: Tier 1 is the largest audience, as in the default scheme and on
+    // the card. The list is kept in that order, so its position is the tier's number.
+    z.overwrite((tiers) => sortTiersLargestFirst(tiers)),
   );
+
+/**
+ * Custom tiers largest audience first (by minimum followers, highest first): the order they
+ * are numbered in (Tier 1 = the top). Stable for equal bounds. Pure: returns a new list.
+ */
+export function sortTiersLargestFirst<T extends { minFollowers: number }>(tiers: readonly T[]): T[] {
+  return tiers
+    .map((tier, i) => ({ tier, i }))
+    .sort((a, b) => b.tier.minFollowers - a.tier.minFollowers || a.i - b.i)
+    .map(({ tier }) => tier);
+}
 
 export const TierChoiceSchema = z.discriminatedUnion(
   'kind',
@@ -342,6 +360,26 @@ const MyProfileSchema = z.nullable(
   }),
 );
 
+export const MAX_COMPETITORS = 50;
+
+/** Competitor handles as typed ("@rival, other_brand; https://www.tiktok.com/@third"): cleaned, each once. */
+const CompetitorsSchema = z
+  .array(
+    z
+      .string('Enter competitors as @handles.')
+      .check(
+        z.trim(),
+        z.overwrite((h) => h.replace(/^https?:\/\/[^/\s]+\/@?/, '').replace(/^@+/, '').split(/[/?#\s]/)[0]!.toLowerCase()),
+        z.minLength(1, 'A competitor needs a handle.'),
+        z.maxLength(100, 'A competitor’s handle must be at most 100 characters.'),
+        z.regex(/^[\p{L}\p{N}._-]+$/u, 'A competitor’s handle may hold letters, digits, dots, dashes and underscores only.'),
+      ),
+  )
+  .check(
+    z.maxLength(MAX_COMPETITORS, `At most ${MAX_COMPETITORS} competitors.`),
+    z.overwrite((list) => [...new Set(list)]),
+  );
+
 /** Top-level fields, each read on its own by {@link loadSettings}. */
 const FIELD_SCHEMAS = {
   marketplace: MarketplaceSchema,
@@ -350,6 +388,7 @@ const FIELD_SCHEMAS = {
   tiers: TierChoiceSchema,
   erBasis: ErBasisSchema,
   myProfile: MyProfileSchema,
+  competitors: CompetitorsSchema,
 } as const;
 type FieldName = keyof typeof FIELD_SCHEMAS;
 
@@ -403,8 +442,30 @@ export function checkSettings(input: unknown): { ok: true; settings: Settings } 
 /** Version n → a function turning a version-n object into a version n+1 object. */
 export type Migrations = Readonly<Record<number, (old: unknown) => unknown>>;
 
-/** Empty: version 1 is the first release. Add `1: (v1) => v2` when version 2 comes. */
-export const MIGRATIONS: Migrations = {};
+/**
+ * Version 1 → 2: custom tiers were stored in the order they were typed and numbered by that
+ * position in the settings ("Tier 1 Seed"), while the card numbered them by size (Seed, the
+ * smallest, was "Tier 3"). Version 2 stores them largest audience first, so the settings list
+ * and the card give each tier the same number; every tier keeps its name, bound, price,
+ * benefits and expectations. Anything that is not a list of tiers is passed on untouched (the
+ * field check after the migrations decides about it).
+ */
+export function migrateV1toV2(old: unknown): unknown {
+  if (!isRecord(old)) return old;
+  const tiers = old.tiers;
+  if (!isRecord(tiers) || tiers.kind !== 'custom' || !Array.isArray(tiers.tiers)) return { ...old, version: 2 };
+  const bound = (t: unknown) => {
+    const n = isRecord(t) ? t.minFollowers : undefined;
+    return typeof n === 'number' && Number.isFinite(n) ? n : -Infinity;
+  };
+  const sorted = tiers.tiers
+    .map((tier: unknown, i) => ({ tier, i }))
+    .sort((a, b) => bound(b.tier) - bound(a.tier) || a.i - b.i)
+    .map(({ tier }) => tier);
+  return { ...old, version: 2, tiers: { ...tiers, tiers: sorted } };
+}
+
+export const MIGRATIONS: Migrations = { 1: migrateV1toV2 };
 
 export interface MigrationResult {
   /** The object after the steps that ran. */
@@ -456,6 +517,7 @@ const RESET_NOTES: Record<FieldName, string> = {
   tiers: 'Your price tiers could not be read and were reset to the default tiers.',
   erBasis: 'Your choice of engagement rate could not be read and was reset to engagement per follower.',
   myProfile: 'Your "This is me" profile could not be read and was cleared.',
+  competitors: 'Your list of competitors could not be read and was cleared.',
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { checkDraft, draftFromSettings, OptionsForm, type SettingsDraft } from '@/components/OptionsForm';
+import { checkDraft, draftFromSettings, OptionsForm, orderTierRows, type SettingsDraft } from '@/components/OptionsForm';
 import { DEFAULT_SETTINGS, type FieldErrors, type Settings } from '@/lib/settings';
 import { readSettings, watchSettings, writeSettings } from '@/utils/settings-store';
 
@@ -85,7 +85,11 @@ export function App() {
   }
 
   const save = async () => {
-    const checked = checkDraft(draft);
+    // Tier 1 is the largest audience: the rows take the order they are numbered and saved in
+    // first, so a message about "Tier 2" names the row shown second.
+    const ordered = orderTierRows(draft);
+    if (ordered !== draft) setDraft(ordered);
+    const checked = checkDraft(ordered);
     if (!checked.ok) {
       setErrors(checked.errors);
       setFailure(null);

@@ -8,14 +8,14 @@ import type { Invitation } from '@/lib/marketplace/invites';
 import { tierSchemeOf, type Settings } from '@/lib/settings';
 import { MarketplaceRow } from '@/utils/marketplace-row';
 import { isMyProfile } from '@/utils/my-profile';
-import { readSettings, watchSettings } from '@/utils/settings-store';
+import { settingsOf, watchSettings } from '@/utils/settings-store';
+import { begin, type Begun, type RawFirstScreen } from './begin';
 import { InvitesPanel, loadInvitations } from './InvitesPanel';
 import { MyTierPanel } from './MyTierPanel';
 import { addToShortlist, canShortlist, historyFor, shortlistStateOf } from '@/utils/shortlist-client';
 import { LensStateSchema } from '@/lib/schema';
 import { visitedFor } from '@/lib/store/visited-for';
-import { sendMessage } from '@/utils/messaging';
-import { openLensDb, type LensDB } from '@/lib/store/db';
+import type { LensDB } from '@/lib/store/db';
 import { storeErrorMessage } from '@/lib/store/errors';
 import {
   CampaignSchema,
@@ -32,30 +32,11 @@ import {
 
 type Db = IDBPDatabase<LensDB>;
 
-/**
- * The tab to describe: the active tab when opened from the toolbar; `?tab=<id>` when the popup
- * page is opened in a tab of its own (how the end-to-end tests look at it).
- */
-async function targetTabId(): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(window.location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
-/** Asks the active tab's content script what is on screen; the view only renders the answer. */
-async function loadStatus(): Promise<PopupStatus> {
-  const tabId = await targetTabId();
-  if (tabId === undefined) return { kind: 'unsupported' };
-  let answer: unknown;
-  try {
-    answer = await sendMessage('getLensState', undefined, tabId);
-  } catch {
-    // No content script in this tab: not a platform page, or it was opened before install.
-    return { kind: 'unsupported' };
-  }
-  if (answer === null) return { kind: 'not-profile' };
-  const parsed = LensStateSchema.safeParse(answer);
+/** What the active tab shows, from its content script's answer (./begin.ts): the view only renders it. */
+async function statusOf(tab: Awaited<Begun['tab']>): Promise<PopupStatus> {
+  if (tab.kind === 'no-tab' || tab.kind === 'no-script') return { kind: 'unsupported' };
+  if (tab.answer === null) return { kind: 'not-profile' };
+  const parsed = LensStateSchema.safeParse(tab.answer);
   if (!parsed.success || !parsed.data.snapshot) return { kind: 'not-profile' };
   const [visited, history] = await Promise.all([visitedFor(parsed.data.snapshot), historyFor(parsed.data.snapshot)]);
   return { kind: 'profile', state: parsed.data, visited, history };
@@ -72,37 +53,28 @@ async function readRows(db: Db): Promise<{ rows: ShortlistRow[] } | { error: str
   return { rows: listed.value.items };
 }
 
-/** Enough rows to fill the popup's list, with a margin. */
-const FIRST_SCREEN_ROWS = 12;
-
 /**
- * The first rows of {@link readRows}, read in a millisecond or two: reading and parsing all
- * 10,000 entries and creators takes far longer than the popup may wait before showing anything.
- * The records are parsed like every other read; any failure gives no rows, and the full read
- * that follows reports it.
+ * The first rows of {@link readRows}, as ./begin.ts read them (in a millisecond or two: reading
+ * and parsing all 10,000 entries and creators takes far longer than the popup may wait before
+ * showing anything). The records are parsed like every other read; a record that does not parse
+ * is left out, and the full read that follows reports it.
  */
-async function readFirstScreen(db: Db): Promise<ShortlistRow[]> {
-  try {
-    const tx = db.transaction(['campaigns', 'creators', 'entries'], 'readonly');
-    const [rawCampaigns, rawEntries] = await Promise.all([tx.objectStore('campaigns').getAll(), tx.objectStore('entries').getAll(null, FIRST_SCREEN_ROWS)]);
-    const names = new Map<string, string>();
-    for (const c of rawCampaigns) {
-      const parsed = CampaignSchema.safeParse(c);
-      if (parsed.success) names.set(parsed.data.id, parsed.data.name);
-    }
-    const entries = rawEntries.flatMap((e) => {
-      const parsed = EntrySchema.safeParse(e);
-      return parsed.success ? [parsed.data] : [];
-    });
-    const creators = await Promise.all(entries.map((e) => tx.objectStore('creators').get([e.platform, e.handleKey])));
-    return entries.flatMap((entry, i) => {
-      const creator = CreatorRecordSchema.safeParse(creators[i]);
-      const campaignName = names.get(entry.campaignId);
-      return creator.success && campaignName !== undefined ? [{ entry, creator: creator.data, campaignName }] : [];
-    });
-  } catch {
-    return [];
+function firstScreenOf(raw: RawFirstScreen | null): ShortlistRow[] {
+  if (!raw) return [];
+  const names = new Map<string, string>();
+  for (const c of raw.campaigns) {
+    const parsed = CampaignSchema.safeParse(c);
+    if (parsed.success) names.set(parsed.data.id, parsed.data.name);
   }
+  return raw.entries.flatMap((e, i) => {
+    const entry = EntrySchema.safeParse(e);
+    const creator = CreatorRecordSchema.safeParse(raw.creators[i]);
+    if (!entry.success || !creator.success) return [];
+    // The creator read must be the entry's own (its key came from the unparsed entry).
+    if (creator.data.platform !== entry.data.platform || creator.data.handleKey !== entry.data.handleKey) return [];
+    const campaignName = names.get(entry.data.campaignId);
+    return campaignName === undefined ? [] : [{ entry: entry.data, creator: creator.data, campaignName }];
+  });
 }
 
 interface Startup {
@@ -113,15 +85,17 @@ interface Startup {
 let started: Startup | null = null;
 
 /**
- * The popup's two reads — the store (its first screen of rows) and the active tab's numbers —
- * begun as soon as the script runs, before the first render, instead of in effects that
- * Preact runs only after a frame: the popup is opened to be looked at at once.
+ * The popup's reads — the store (its first screen of rows), the settings and the active tab's
+ * numbers — begun by ./begin.ts before this module even loaded, and parsed here, before the
+ * first render rather than in effects that Preact runs only after a frame: the popup is opened
+ * to be looked at at once.
  */
 export function startup(): Startup {
+  const begun = begin();
   started ??= {
-    shortlist: openLensDb().then(async (db) => ({ db, first: await readFirstScreen(db) })),
-    status: loadStatus(),
-    settings: readSettings().then((r) => r.settings),
+    shortlist: begun.store.then(({ db, first }) => ({ db, first: firstScreenOf(first) })),
+    status: begun.tab.then(statusOf),
+    settings: begun.settings.then((read) => settingsOf(read).settings),
   };
   return started;
 }
@@ -150,9 +124,9 @@ function withTag(entry: Entry, tag: string): Entry {
  * The shortlist read straight from the store (the popup is an extension page, in the store's
  * origin). Writes change the one row in place rather than reading 10,000 rows again.
  */
-function useShortlistRows() {
-  const [db, setDb] = useState<Db | null>(null);
-  const [rows, setRows] = useState<ShortlistRow[] | null>(null);
+function useShortlistRows(initial: Initial | undefined) {
+  const [db, setDb] = useState<Db | null>(initial?.shortlist.db ?? null);
+  const [rows, setRows] = useState<ShortlistRow[] | null>(initial && initial.shortlist.first.length > 0 ? initial.shortlist.first : null);
   /** Whether `rows` is the whole list, not only the first screen. */
   const [complete, setComplete] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -207,12 +181,20 @@ function useShortlistRows() {
   return { rows, complete, loadError, setStatusOf, addTag, reload: () => (db ? reload(db) : Promise.resolve()) };
 }
 
-export function App() {
-  const [status, setStatus] = useState<PopupStatus>({ kind: 'loading' });
+/** The answers of {@link startup}, when they are in before the first render (./mount.tsx waits a moment for them). */
+export interface Initial {
+  shortlist: Awaited<Startup['shortlist']>;
+  status: PopupStatus;
+  settings: Settings;
+}
+
+export function App({ initial }: { initial?: Initial }) {
+  // With the answers in hand, the first render is already the list (no empty frame, no effect to wait for).
+  const [status, setStatus] = useState<PopupStatus>(initial?.status ?? { kind: 'loading' });
   const [shortlist, setShortlist] = useState<ShortlistState | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(initial?.settings ?? null);
   const [invitations, setInvitations] = useState<Invitation[] | null | undefined>(undefined);
-  const list = useShortlistRows();
+  const list = useShortlistRows(initial);
   const [tab, setTab] = useState<PopupTab | null>(null);
 
   const snapshot = status.kind === 'profile' ? status.state.snapshot : null;
@@ -220,11 +202,12 @@ export function App() {
   // The first tab is chosen once the answers are in; after that it is the user's choice.
   const listKnown = list.rows !== null || list.loadError !== null;
   // (The first screen of rows is enough to know the shortlist is not empty.)
+  // Chosen in the render that has the answers (not an effect later), so the first paint with
+  // them already shows the right tab.
+  const firstTab = tab === null && status.kind !== 'loading' && listKnown && settings ? initialTab(status, list.rows?.length ?? 0, { onScreen: mineOnScreen, set: settings.myProfile !== null }) : null;
   useEffect(() => {
-    if (tab === null && status.kind !== 'loading' && listKnown && settings) {
-      setTab(initialTab(status, list.rows?.length ?? 0, { onScreen: mineOnScreen, set: settings.myProfile !== null }));
-    }
-  }, [tab, status, listKnown, list.rows, settings, mineOnScreen]);
+    if (firstTab !== null) setTab(firstTab);
+  }, [firstTab]);
 
   const readInvitations = () => void loadInvitations().then(setInvitations);
   useEffect(() => {
@@ -265,13 +248,14 @@ export function App() {
       now={Date.now() / 1000}
       scheme={settings ? tierSchemeOf(settings) : undefined}
       basis={settings?.erBasis}
+      competitors={settings?.competitors}
       actions={shortlist && <ShortlistButton state={shortlist} onAdd={add} />}
       footer={shortlist && settings && snapshot && <MarketplaceRow snapshot={snapshot} settings={settings} />}
-      tab={tab ?? 'page'}
+      tab={tab ?? firstTab ?? 'page'}
       onTab={setTab}
       shortlistSize={list.complete ? (list.rows?.length ?? null) : null}
       shortlist={
-        <PopupShortlist rows={list.rows} complete={list.complete} loadError={list.loadError} onStatus={list.setStatusOf} onAddTag={list.addTag} onOpenFull={openFullView} />
+        <PopupShortlist rows={list.rows} currency={settings?.currency ?? 'USD'} complete={list.complete} loadError={list.loadError} onStatus={list.setStatusOf} onAddTag={list.addTag} onOpenFull={openFullView} />
       }
       myTier={settings?.myProfile ? <MyTierPanel settings={settings} onScreen={mineOnScreen ? snapshot : null} /> : undefined}
       invites={

@@ -1,10 +1,8 @@
-import { render } from 'preact';
 import '@/components/lens.css';
 import './popup.css';
-import { App, startup } from './App';
-import { configureZodForExtension } from '@/lib/zod-setup';
+// First in the module graph: evaluating ./begin starts the popup's reads, before the views, the
+// schemas and zod below are evaluated.
+import './begin';
+import { mount } from './mount';
 
-configureZodForExtension();
-startup();
-
-render(<App />, document.getElementById('app')!);
+void mount(document.getElementById('app')!);

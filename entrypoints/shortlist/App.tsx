@@ -1,22 +1,35 @@
 import type { IDBPDatabase } from 'idb';
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CompareView, MAX_COMPARE, MIN_COMPARE } from '@/components/CompareView';
 import { BudgetView } from '@/components/BudgetView';
-import { ImportDialog } from '@/components/ImportDialog';
+import { ImportDialog, type MappingChange } from '@/components/ImportDialog';
 import { Leaderboard } from '@/components/Leaderboard';
-import { ROW_HEIGHT, rowId, ShortlistTable, type SortState } from '@/components/ShortlistTable';
+import { COLUMN_LABELS, ROW_HEIGHT, rowId, ShortlistTable, type SortState } from '@/components/ShortlistTable';
+import { plural } from '@/lib/metrics/format';
 import { SIZE_CLASS_LABELS, type SizeClass } from '@/lib/metrics/tiers';
 import { PLATFORM_LABELS, type Platform } from '@/lib/platforms/types';
+import {
+  DEFAULT_SHORTLIST_COLUMNS,
+  EMPTY_IMPORT_MEMORY,
+  IMPORT_MEMORY_KEY,
+  loadImportMemory,
+  loadShortlistView,
+  rememberImport,
+  SHORTLIST_COLUMN_IDS,
+  SHORTLIST_VIEW_KEY,
+  type ImportMemory,
+  type ShortlistColumnId,
+} from '@/lib/preferences';
 import { creatorKeyOf, monthlyGrowthPercent } from '@/lib/store/campaign-stats';
 import { DEFAULT_CAMPAIGN_ID, openLensDb, type LensDB } from '@/lib/store/db';
 import { storeErrorMessage } from '@/lib/store/errors';
-import { exportRows, parseImport, planImport, toCsv, toJson, type ImportPlan, type ImportPreview } from '@/lib/store/exchange';
+import { exportRows, parseImport, planImport, toCsv, toJson, type ImportOptions, type ImportPlan, type ImportPreview } from '@/lib/store/exchange';
 import { historyOf, type SnapshotPoint } from '@/lib/store/history';
 import { onStoreChange } from '@/lib/store/changes';
 import { applyImport, existingRowKeys, exportRowsOfList, readBackup, type LeftOut } from '@/lib/store/import-apply';
 import { isolate } from '@/lib/bidi';
-import { readSettings } from '@/utils/settings-store';
+import { readSettings, readStored, watchSettings, writeStored } from '@/utils/settings-store';
 import {
   createCampaign,
   deleteCampaign,
@@ -59,12 +72,22 @@ interface Filters {
 }
 const NO_FILTERS: Filters = { text: '', platform: '', tier: '', size: '', tag: '', status: '', erMin: '', erMax: '' };
 
+/** The choices an import preview is read with: the user changes them in the preview. */
+type ReadingChoices = Pick<ImportOptions, 'columns' | 'defaultPlatform' | 'statusMap' | 'remembered'>;
+
 interface PendingImport {
   fileName: string;
+  /** The file's text, read again when the user changes how its columns or statuses are read. */
+  text: string;
+  choices: ReadingChoices;
   preview: ImportPreview;
   plan: ImportPlan;
+  /** The stored rows' keys, for the plan of a preview read again. */
+  existing: ReadonlySet<string>;
   error: string | null;
   applying: boolean;
+  /** A preview is being read again after a change. */
+  reading: boolean;
 }
 
 /**
@@ -76,10 +99,6 @@ type Notice = { kind: 'info' | 'error'; text: ComponentChildren; details?: strin
 /** Details listed in full up to this many; the rest are counted. */
 const MAX_DETAILS = 50;
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The notice of an export that had to leave stored records out (they no longer validate). */
 function leftOutNotice(leftOut: readonly LeftOut[], what: string): Notice {
   return {
@@ -89,7 +108,7 @@ function leftOutNotice(leftOut: readonly LeftOut[], what: string): Notice {
   };
 }
 
-/** What a chosen campaign shows: its table, its leaderboard, or its budget and results. */
+/** What the page shows of the campaign chosen (or of all of them): its creators, its leaderboard, or its budget and results. */
 type View = 'table' | 'leaderboard' | 'budget';
 const VIEW_LABELS: Record<View, string> = { table: 'Creators', leaderboard: 'Leaderboard', budget: 'Budget & results' };
 
@@ -145,14 +164,31 @@ function download(text: string, fileName: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function useWindowHeight(): number {
-  const [height, setHeight] = useState(window.innerHeight);
-  useEffect(() => {
-    const onResize = () => setHeight(window.innerHeight);
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
+/** The height left below an element's top in the window, followed as the window and the element move. */
+function useHeightBelow(element: { current: HTMLElement | null }, deps: readonly unknown[]): number {
+  const [height, setHeight] = useState(() => window.innerHeight - 240);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = element.current?.getBoundingClientRect().top ?? 240;
+      setHeight(Math.round(window.innerHeight - top - 12));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, deps);
   return height;
+}
+
+/** How a campaign is named in headings: the default one holds the creators on no campaign. */
+function scopeName(campaign: CampaignSummary | undefined): ComponentChildren {
+  if (!campaign) return 'All campaigns';
+  if (campaign.id === DEFAULT_CAMPAIGN_ID) return 'Creators on no campaign';
+  return <bdi>{campaign.name}</bdi>;
+}
+
+/** Let the browser paint (a "Reading…" state) before a long synchronous step. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 export function App() {
@@ -166,16 +202,38 @@ export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [comparing, setComparing] = useState<ShortlistRow[] | null>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
-  const [chosenView, setView] = useState<View>('table');
+  const [view, setView] = useState<View>('table');
   const [details, setDetails] = useState<Details | null>(null);
   const [growthByCreator, setGrowthByCreator] = useState<ReadonlyMap<string, number | null> | null>(null);
-  const windowHeight = useWindowHeight();
-  // "All campaigns" has no single budget or ranking: only the table.
-  const view: View = campaign === ALL ? 'table' : chosenView;
+  const [currency, setCurrency] = useState('USD');
+  const [columns, setColumns] = useState<ShortlistColumnId[]>([...DEFAULT_SHORTLIST_COLUMNS]);
+  const memory = useRef<ImportMemory>(EMPTY_IMPORT_MEMORY);
 
+  /** The database being opened: a file chosen in the first moments waits for it rather than being ignored. */
+  const opening = useRef<Promise<Db | null> | null>(null);
   useEffect(() => {
-    openLensDb().then(setDb, (e: unknown) => setNotice({ kind: 'error', text: storeErrorMessage(e) }));
+    opening.current = openLensDb().then(
+      (opened) => {
+        setDb(opened);
+        return opened;
+      },
+      (e: unknown) => {
+        setNotice({ kind: 'error', text: storeErrorMessage(e) });
+        return null;
+      },
+    );
+    // Amounts are in the settings' currency; the columns shown and how files were read are remembered.
+    void readSettings().then(({ settings }) => setCurrency(settings.currency));
+    void readStored(SHORTLIST_VIEW_KEY, loadShortlistView).then((v) => setColumns(v.columns));
+    void readStored(IMPORT_MEMORY_KEY, loadImportMemory).then((m) => (memory.current = m));
+    return watchSettings((settings) => setCurrency(settings.currency));
   }, []);
+
+  const chooseColumns = (next: ShortlistColumnId[]) => {
+    const ordered = SHORTLIST_COLUMN_IDS.filter((id) => next.includes(id));
+    setColumns(ordered);
+    void writeStored(SHORTLIST_VIEW_KEY, { columns: ordered });
+  };
 
   /**
    * Whether `rows` is the stored data: `changes` counts the writes announced (./changes.ts, by
@@ -195,7 +253,7 @@ export function App() {
     setRows(entries.value.items);
     readAt.current = campaign === ALL && entries.value.skipped === 0 ? before : -1;
     if (entries.value.skipped > 0) {
-      setNotice({ kind: 'error', text: `${entries.value.skipped} stored entries could not be read and are not shown.` });
+      setNotice({ kind: 'error', text: `${plural(entries.value.skipped, 'stored entry', 'stored entries')} could not be read and ${entries.value.skipped === 1 ? 'is' : 'are'} not shown.` });
     }
     // A selected row that is gone (moved, removed, other tab) must not stay selected unseen.
     const present = new Set(entries.value.items.map(rowId));
@@ -232,16 +290,17 @@ export function App() {
   }, [reload]);
 
   // The leaderboard's growth needs every creator's history: read it when the leaderboard opens
-  // (not for the table, which does not show it).
+  // (not for the table, which does not show it), once per creator however many campaigns they are on.
   useEffect(() => {
     setGrowthByCreator(null);
     if (!db || !rows || view !== 'leaderboard') return;
     let stale = false;
     const now = Math.floor(Date.now() / 1000);
+    const creators = new Map(rows.map((r) => [creatorKeyOf(r), r.creator] as const));
     void Promise.all(
-      rows.map(async (r) => {
-        const history = await historyOf(db, r.creator.platform, r.creator.handleKey);
-        return [creatorKeyOf(r), history.ok ? monthlyGrowthPercent(history.value.items, now) : null] as const;
+      [...creators].map(async ([key, c]) => {
+        const history = await historyOf(db, c.platform, c.handleKey);
+        return [key, history.ok ? monthlyGrowthPercent(history.value.items, now) : null] as const;
       }),
     ).then((pairs) => {
       if (!stale) setGrowthByCreator(new Map(pairs));
@@ -314,7 +373,7 @@ export function App() {
       (d) => deleteCampaign(d, c.id),
       (o) => (
         <>
-          Campaign "<bdi>{c.name}</bdi>" deleted with its {o.removedEntries} {o.removedEntries === 1 ? 'entry' : 'entries'}.
+          Campaign "<bdi>{c.name}</bdi>" deleted with its {plural(o.removedEntries, 'entry', 'entries')}.
         </>
       ),
     );
@@ -348,6 +407,7 @@ export function App() {
     const file = input.files?.[0];
     // The same file chosen again must fire `change` again.
     input.value = '';
+    const db = await opening.current;
     if (!file || !db) return;
     let text: string;
     try {
@@ -363,11 +423,28 @@ export function App() {
       });
     }
     // Listing links in a backup are imported only for the marketplace of the settings now.
-    const { settings } = await readSettings();
-    const preview = parseImport(text, file.name, { marketplace: settings.marketplace });
-    const existing = await existingRowKeys(db);
+    const [{ settings }, existing] = await Promise.all([readSettings(), existingRowKeys(db)]);
     if (!existing.ok) return setNotice({ kind: 'error', text: existing.message });
-    setPending({ fileName: file.name, preview, plan: planImport(preview, { keys: existing.value }), error: null, applying: false });
+    const choices: ReadingChoices = { remembered: memory.current.columns, statusMap: memory.current.statuses, defaultPlatform: memory.current.defaultPlatform };
+    const preview = parseImport(text, file.name, { marketplace: settings.marketplace, ...choices });
+    setPending({ fileName: file.name, text, choices, preview, plan: planImport(preview, { keys: existing.value }), existing: existing.value, error: null, applying: false, reading: false });
+  }
+
+  /** Read the file again with the columns, platform or statuses the user chose in the preview. */
+  async function changeReading(change: MappingChange) {
+    if (!pending) return;
+    const before = pending;
+    const choices: ReadingChoices = {
+      ...before.choices,
+      columns: change.columns ?? before.preview.columns?.mapping ?? before.choices.columns,
+      defaultPlatform: change.defaultPlatform !== undefined ? change.defaultPlatform : (before.preview.columns?.defaultPlatform ?? before.choices.defaultPlatform),
+      statusMap: { ...before.choices.statusMap, ...change.statuses },
+    };
+    setPending({ ...before, choices, reading: true, error: null });
+    await nextFrame();
+    const { settings } = await readSettings();
+    const preview = parseImport(before.text, before.fileName, { marketplace: settings.marketplace, ...choices });
+    setPending((p) => (p?.text !== before.text ? p : { ...p, choices, preview, plan: planImport(preview, { keys: before.existing }), reading: false }));
   }
 
   async function applyPending() {
@@ -375,15 +452,16 @@ export function App() {
     setPending({ ...pending, applying: true, error: null });
     const result = await applyImport(db, pending.preview);
     if (!result.ok) return setPending({ ...pending, applying: false, error: result.message });
+    // The next file with these headers and statuses is read the same way.
+    memory.current = rememberImport(memory.current, pending.preview.columns, pending.preview.statuses);
+    void writeStored(IMPORT_MEMORY_KEY, memory.current);
     setPending(null);
     const { added, updated, campaignsCreated, listings, invitations, kept } = result.value;
-    const marketplace = [listings ? plural(listings, 'listing link', 'listing links') : '', invitations ? plural(invitations, 'invitation', 'invitations') : '']
-      .filter(Boolean)
-      .join(' and ');
+    const marketplace = [listings ? plural(listings, 'listing link') : '', invitations ? plural(invitations, 'invitation') : ''].filter(Boolean).join(' and ');
     setNotice({
       kind: 'info',
       text:
-        `Imported ${added} new and ${updated} updated rows${campaignsCreated ? `; ${campaignsCreated} ${campaignsCreated === 1 ? 'campaign' : 'campaigns'} created` : ''}.` +
+        `Imported ${plural(added, 'new row')} and ${updated} updated${campaignsCreated ? `; ${plural(campaignsCreated, 'campaign')} created` : ''}.` +
         (marketplace ? ` ${marketplace} imported.` : '') +
         (kept.length > 0 ? ` ${plural(kept.length, 'record of the file was', 'records of the file were')} not imported because what is stored is newer:` : ''),
       ...(kept.length > 0 ? { details: kept } : {}),
@@ -393,8 +471,8 @@ export function App() {
 
   const current = campaigns.find((c) => c.id === campaign);
   const empty = rows !== null && rows.length === 0 && campaign === ALL;
-  // Header, toolbar and filters take about 230 px; the table scrolls inside the rest.
-  const tableHeight = Math.max(ROW_HEIGHT * 6, windowHeight - 236);
+  const tableArea = useRef<HTMLDivElement>(null);
+  const tableHeight = Math.max(ROW_HEIGHT * 6, useHeightBelow(tableArea, [view, notice, rows === null, empty, campaign]));
 
   return (
     <div class="rl-root rl-page">
@@ -421,7 +499,7 @@ export function App() {
             )
           }
           onRename={
-            current
+            current && current.id !== DEFAULT_CAMPAIGN_ID
               ? (name) =>
                   act(
                     (d) => renameCampaign(d, current.id, name),
@@ -459,14 +537,14 @@ export function App() {
         <button type="button" class="rl-btn" onClick={() => void exportCsv()} disabled={!db}>
           Export CSV
         </button>
-        <button type="button" class="rl-btn" onClick={() => void exportJson()} disabled={!db}>
-          Export JSON backup
+        <button type="button" class="rl-btn" onClick={() => void exportJson()} disabled={!db} title="Everything, to keep or to move to another browser (JSON)">
+          Export backup
         </button>
       </header>
 
       {notice && (
         <p class={notice.kind === 'error' ? 'rl-notice rl-error' : 'rl-notice'} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-          {notice.text}
+          <span>{notice.text}</span>
           <button type="button" class="rl-link" onClick={() => setNotice(null)} aria-label="Dismiss">
             ×
           </button>
@@ -483,25 +561,36 @@ export function App() {
         </ul>
       )}
 
-      {current && (
-        <nav class="rl-views" aria-label="Campaign views">
+      {!empty && (
+        <nav class="rl-views" aria-label="Views">
           {(Object.keys(VIEW_LABELS) as View[]).map((v) => (
-            <button key={v} type="button" class={v === view ? 'rl-tab rl-tab-active' : 'rl-tab'} aria-pressed={v === view} onClick={() => setView(v)}>
+            <button key={v} type="button" class={v === view ? 'rl-tab rl-tab-active' : 'rl-tab'} aria-pressed={v === view} onClick={() => setView(v)} data-testid={`view-${v}`}>
               {VIEW_LABELS[v]}
             </button>
           ))}
-          {current.archived && <span class="rl-archived-badge">Archived</span>}
+          <span class="rl-views-scope" data-testid="view-scope">
+            Showing: <strong>{scopeName(current)}</strong>
+          </span>
+          {current?.archived && <span class="rl-archived-badge">Archived</span>}
         </nav>
       )}
 
-      {current && view === 'leaderboard' ? (
-        <Leaderboard rows={rows ?? []} growthByCreator={growthByCreator} />
-      ) : current && view === 'budget' ? (
-        <BudgetView campaign={current} rows={rows ?? []} onSetBudget={(b) => setBudget(current.id, b)} onSetResults={setResults} />
-      ) : empty ? (
+      {empty ? (
         <p class="rl-empty" data-testid="empty">
-          No creators shortlisted yet — open a creator's profile and click Shortlist.
+          No creators shortlisted yet — open a creator's profile and click Shortlist, or import a list (CSV from a spreadsheet or another tool).
         </p>
+      ) : view === 'leaderboard' ? (
+        <Leaderboard rows={rows ?? []} growthByCreator={growthByCreator} currency={currency} showCampaign={campaign === ALL} />
+      ) : view === 'budget' ? (
+        <BudgetView
+          campaign={current ?? null}
+          title={scopeName(current)}
+          campaigns={campaigns}
+          rows={rows ?? []}
+          currency={currency}
+          onSetBudget={(b) => (current ? setBudget(current.id, b) : Promise.resolve('Choose a campaign to set its budget.'))}
+          onSetResults={setResults}
+        />
       ) : (
         <>
           <FilterBar filters={filters} setFilter={setFilter} tiers={tierOptions} tags={tagOptions} onClear={() => setFilters(NO_FILTERS)} />
@@ -510,43 +599,48 @@ export function App() {
             shown={shown.length}
             total={rows?.length ?? 0}
             campaigns={campaigns}
+            columns={columns}
+            onColumns={chooseColumns}
             onCompare={() => setComparing(selectedRows)}
-            onMove={(to) => act((d) => moveEntries(d, keys(), to), (o) => `${o.moved} moved${o.alreadyThere ? `, ${o.alreadyThere} already there` : ''}.`)}
-            onTag={(tag, add) => act((d) => tagEntries(d, keys(), add ? { add: [tag] } : { remove: [tag] }), (o) => `${add ? 'Tagged' : 'Untagged'} ${o.updated} rows.`)}
-            onRemove={() => act((d) => removeFromCampaign(d, keys()), (o) => `${o.removed} removed from their campaign.`)}
+            onMove={(to) => act((d) => moveEntries(d, keys(), to), (o) => `${plural(o.moved, 'creator')} moved${o.alreadyThere ? `, ${o.alreadyThere} already there` : ''}.`)}
+            onTag={(tag, add) => act((d) => tagEntries(d, keys(), add ? { add: [tag] } : { remove: [tag] }), (o) => `${add ? 'Tagged' : 'Untagged'} ${plural(o.updated, 'row')}.`)}
+            onRemove={() => act((d) => removeFromCampaign(d, keys()), (o) => `${plural(o.removed, 'creator')} removed from ${o.removed === 1 ? 'its' : 'their'} campaign.`)}
           />
-          {rows === null ? (
-            <p class="rl-muted">Loading…</p>
-          ) : (
-            <ShortlistTable
-              rows={shown}
-              showCampaign={campaign === ALL}
-              sort={sort}
-              onSort={(column) => setSort((s) => nextSort(s, column))}
-              selected={selected}
-              onToggle={(id) =>
-                setSelected((s) => {
-                  const next = new Set(s);
-                  if (!next.delete(id)) next.add(id);
-                  return next;
-                })
-              }
-              onToggleAll={() => setSelected((s) => (shown.length > 0 && shown.every((r) => s.has(rowId(r))) ? new Set() : new Set(shown.map(rowId))))}
-              onEdit={editEntry}
-              height={tableHeight}
-              onOpen={(row) => void openDetails(row)}
-              openId={details?.id ?? null}
-            />
-          )}
+          <div ref={tableArea}>
+            {rows === null ? (
+              <p class="rl-muted rl-loading">Loading…</p>
+            ) : (
+              <ShortlistTable
+                rows={shown}
+                columns={campaign === ALL ? columns : columns.filter((c) => c !== 'campaign')}
+                currency={currency}
+                sort={sort}
+                onSort={(column) => setSort((s) => nextSort(s, column))}
+                selected={selected}
+                onToggle={(id) =>
+                  setSelected((s) => {
+                    const next = new Set(s);
+                    if (!next.delete(id)) next.add(id);
+                    return next;
+                  })
+                }
+                onToggleAll={() => setSelected((s) => (shown.length > 0 && shown.every((r) => s.has(rowId(r))) ? new Set() : new Set(shown.map(rowId))))}
+                onEdit={editEntry}
+                height={tableHeight}
+                onOpen={(row) => void openDetails(row)}
+                openId={details?.id ?? null}
+              />
+            )}
+          </div>
           {rows !== null && rows.length > 0 && shown.length === 0 && <p class="rl-empty">No creators match these filters.</p>}
         </>
       )}
 
-      {details && detailsRow && <CreatorDetails row={detailsRow} history={details.history} error={details.error} onClose={closeDetails} />}
+      {details && detailsRow && <CreatorDetails row={detailsRow} history={details.history} error={details.error} currency={currency} onClose={closeDetails} />}
       {comparing && (
         <div class="rl-modal-backdrop">
-          <div class="rl-modal rl-modal-wide" role="dialog" aria-modal="true">
-            <CompareView rows={comparing} onClose={() => setComparing(null)} />
+          <div class="rl-modal rl-modal-wide" role="dialog" aria-modal="true" aria-labelledby="rl-compare-title">
+            <CompareView rows={comparing} currency={currency} onClose={() => setComparing(null)} />
           </div>
         </div>
       )}
@@ -556,7 +650,9 @@ export function App() {
           preview={pending.preview}
           plan={pending.plan}
           applying={pending.applying}
+          reading={pending.reading}
           error={pending.error}
+          onChange={(change) => void changeReading(change)}
           onApply={() => void applyPending()}
           onCancel={() => setPending(null)}
         />
@@ -653,8 +749,8 @@ interface CampaignActionsProps {
 
 /**
  * Archive or delete the campaign shown. Deleting asks first, saying how many entries go with it
- * (the creators stay when they are on another campaign). The default "Shortlist" is every
- * page's home, so it can be neither.
+ * (the creators stay when they are on another campaign). The default "No campaign" is where
+ * every creator shortlisted from a page lands, so it can be neither.
  */
 function CampaignActions({ campaign, onArchive, onDelete }: CampaignActionsProps) {
   const [confirming, setConfirming] = useState(false);
@@ -663,7 +759,7 @@ function CampaignActions({ campaign, onArchive, onDelete }: CampaignActionsProps
     return (
       <div class="rl-confirm" role="alertdialog" aria-labelledby="rl-confirm-text" data-testid="confirm-delete">
         <span id="rl-confirm-text">
-          Delete "<bdi>{campaign.name}</bdi>" and its {campaign.entries} {campaign.entries === 1 ? 'entry' : 'entries'}? This cannot be undone.
+          Delete "<bdi>{campaign.name}</bdi>" and its {plural(campaign.entries, 'entry', 'entries')}? This cannot be undone.
         </span>
         <button
           type="button"
@@ -705,7 +801,8 @@ function FilterBar({ filters, setFilter, tiers, tags, onClear }: FilterBarProps)
     <div class="rl-filters" role="search">
       <input
         type="search"
-        placeholder="Search handle, name, notes, tags"
+        placeholder="Search handles, notes, tags"
+        title="Search the handle, name, notes and tags"
         aria-label="Search"
         value={filters.text}
         onInput={(e) => setFilter('text', e.currentTarget.value)}
@@ -769,25 +866,33 @@ interface SelectionBarProps {
   shown: number;
   total: number;
   campaigns: CampaignSummary[];
+  columns: readonly ShortlistColumnId[];
+  onColumns: (columns: ShortlistColumnId[]) => void;
   onCompare: () => void;
   onMove: (campaignId: string) => Promise<boolean>;
   onTag: (tag: string, add: boolean) => Promise<boolean>;
   onRemove: () => Promise<boolean>;
 }
 
-/** What can be done with the selected rows. */
-function SelectionBar({ count, shown, total, campaigns, onCompare, onMove, onTag, onRemove }: SelectionBarProps) {
+/** What can be done with the selected rows, and which columns the table shows. */
+function SelectionBar({ count, shown, total, campaigns, columns, onColumns, onCompare, onMove, onTag, onRemove }: SelectionBarProps) {
   const [tag, setTag] = useState('');
   const none = count === 0;
   const canCompare = count >= MIN_COMPARE && count <= MAX_COMPARE;
   return (
     <div class="rl-selection" data-testid="selection-bar">
       <span class="rl-count" data-testid="count">
-        {shown === total ? `${total} creators` : `${shown} of ${total} creators`}
-        {count > 0 && ` · ${count} selected`}
+        {shown === total ? plural(total, 'creator') : `${shown.toLocaleString('en-US')} of ${plural(total, 'creator')}`}
+        {count > 0 && ` · ${count.toLocaleString('en-US')} selected`}
       </span>
-      <button type="button" class="rl-btn" disabled={!canCompare} onClick={onCompare} title={`Select ${MIN_COMPARE}–${MAX_COMPARE} rows to compare`}>
-        Compare
+      <button
+        type="button"
+        class="rl-btn"
+        disabled={!canCompare}
+        onClick={onCompare}
+        title={count > MAX_COMPARE ? `Compare takes at most ${MAX_COMPARE} creators` : `Select ${MIN_COMPARE}–${MAX_COMPARE} rows to compare`}
+      >
+        Compare{count >= MIN_COMPARE && count <= MAX_COMPARE ? ` ${count}` : ''}
       </button>
       <select
         aria-label="Move selected to campaign"
@@ -815,6 +920,54 @@ function SelectionBar({ count, shown, total, campaigns, onCompare, onMove, onTag
       <button type="button" class="rl-btn rl-danger" disabled={none} onClick={() => void onRemove()}>
         Remove
       </button>
+      <span class="rl-spacer-flex" />
+      <ColumnChooser columns={columns} onChange={onColumns} />
+    </div>
+  );
+}
+
+/**
+ * Which columns the table shows beside the handle (remembered in the browser's storage). A menu
+ * of checkboxes; "Default columns" puts back the set that fits a 1024 px screen.
+ */
+function ColumnChooser({ columns, onChange }: { columns: readonly ShortlistColumnId[]; onChange: (columns: ShortlistColumnId[]) => void }) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+  return (
+    <div class="rl-columns-chooser" ref={box}>
+      <button type="button" class="rl-btn" aria-expanded={open} aria-controls="rl-columns-menu" onClick={() => setOpen((o) => !o)} data-testid="columns-button">
+        Columns ({columns.length + 1}) ▾
+      </button>
+      {open && (
+        <div class="rl-columns-menu" id="rl-columns-menu" role="group" aria-label="Columns shown" data-testid="columns-menu">
+          <p class="rl-muted">The creator's handle is always shown.</p>
+          {SHORTLIST_COLUMN_IDS.map((id) => (
+            <label key={id} class="rl-columns-item">
+              <input
+                type="checkbox"
+                checked={columns.includes(id)}
+                onChange={(e) => onChange(e.currentTarget.checked ? [...columns, id] : columns.filter((c) => c !== id))}
+              />
+              {COLUMN_LABELS[id]}
+            </label>
+          ))}
+          <button type="button" class="rl-link" onClick={() => onChange([...DEFAULT_SHORTLIST_COLUMNS])} data-testid="columns-default">
+            Default columns
+          </button>
+        </div>
+      )}
     </div>
   );
 }

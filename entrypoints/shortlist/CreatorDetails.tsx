@@ -28,11 +28,13 @@ export interface CreatorDetailsProps {
   /** The creator's growth history, oldest first; null while it is read. */
   history: SnapshotPoint[] | null;
   error: string | null;
+  /** The settings' currency (guide prices recorded without one are in it). */
+  currency: string;
   onClose: () => void;
 }
 
 /** One creator's growth: per week and month, follower jumps engagement did not follow, and the chart. */
-export function CreatorDetails({ row, history, error, onClose }: CreatorDetailsProps) {
+export function CreatorDetails({ row, history, error, currency, onClose }: CreatorDetailsProps) {
   const { creator } = row;
   const close = useRef<HTMLButtonElement>(null);
   // Focus moves into the panel so keyboard users land where the content is; Escape closes it.
@@ -67,8 +69,8 @@ export function CreatorDetails({ row, history, error, onClose }: CreatorDetailsP
             <bdi>{creator.displayName}</bdi>
           </>
         ) : null}{' '}
-        · {formatCount(creator.followers)} followers · ER {formatPercent(creator.er)} ·{' '}
-        {formatMoney(creator.pricePoint, creator.currency ?? 'USD')}
+        · {formatCount(creator.followers)} followers · ER {formatPercent(creator.er)} · guide price {formatMoney(creator.pricePoint, creator.currency ?? currency)}
+        {row.entry.agreedPrice !== null && ` · agreed ${formatMoney(row.entry.agreedPrice, currency)}`}
       </p>
       {error ? (
         <p class="rl-notice rl-error" role="alert">

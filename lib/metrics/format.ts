@@ -101,3 +101,21 @@ export function formatCost(n: number | null, currency = 'USD'): string {
     return `${currency} ${n.toFixed(2)}`;
   }
 }
+
+/**
+ * A count with its noun, singular or plural as the count asks: "1 creator", "0 creators",
+ * "10,000 creators". `many` defaults to `one` + "s" ("entry" needs "entries").
+ */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  const shown = Number.isFinite(n) ? GROUPED.format(n) : String(n);
+  return `${shown} ${n === 1 ? one : many}`;
+}
+
+/** An amount typed by a person: "$1,200", "1 200", "1200 €" → 1200; "" → null; anything else → undefined. */
+export function parseAmountText(text: string): number | null | undefined {
+  const cleaned = text.replace(/[\s\u00a0\u202f,]/g, '').replace(/^(?:[$€£¥₹]|[A-Za-z]{3})|(?:[$€£¥₹]|[A-Za-z]{3})$/g, '');
+  if (cleaned === '') return null;
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(cleaned)) return undefined;
+  const n = Number(cleaned);
+  return Number.isFinite(n) ? n : undefined;
+}

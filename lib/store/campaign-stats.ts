@@ -68,9 +68,26 @@ export function plannedPrice(row: ShortlistRow): PlannedPrice | null {
   return guided === null ? null : { amount: guided, source: 'guided' };
 }
 
-/** The planned price per expected engagement (the leaderboard's cost metric). */
+export interface PlannedCost {
+  /** The price per expected engagement; null when the price, followers or rate is unknown. */
+  value: number | null;
+  /** The price it was computed from (agreed, else the tier's guided price); null when there is none. */
+  price: PlannedPrice | null;
+}
+
+/**
+ * What one engagement is planned to cost, and from which price: the agreed price once there is
+ * one, else the tier's guided price. The one cost per engagement of a creator: the leaderboard
+ * ranks by it, the compare view shows it, so the two never disagree.
+ */
+export function plannedCost(row: ShortlistRow): PlannedCost {
+  const price = plannedPrice(row);
+  return { value: costPerEngagement(price?.amount ?? null, row.creator.followers, row.creator.er), price };
+}
+
+/** The planned price per expected engagement (see {@link plannedCost}). */
 export function plannedCostPerEngagement(row: ShortlistRow): number | null {
-  return costPerEngagement(plannedPrice(row)?.amount ?? null, row.creator.followers, row.creator.er);
+  return plannedCost(row).value;
 }
 
 /**
@@ -143,6 +160,37 @@ export function budgetSummary(rows: readonly ShortlistRow[], budget: number | nu
     remaining: known === null ? null : finite(known - planned),
     tiers: tierCounts(rows),
   };
+}
+
+export interface CampaignBudget {
+  id: string;
+  name: string;
+  budget: number | null;
+  creators: number;
+  summary: BudgetSummary;
+}
+
+/**
+ * Budget against planned spending campaign by campaign, for the view of all campaigns: each
+ * campaign of `campaigns` with the rows on it (a campaign without rows is listed with zeros).
+ */
+export function campaignBudgets(rows: readonly ShortlistRow[], campaigns: ReadonlyArray<{ id: string; name: string; budget: number | null }>): CampaignBudget[] {
+  const byCampaign = new Map<string, ShortlistRow[]>();
+  for (const row of rows) {
+    const list = byCampaign.get(row.entry.campaignId);
+    if (list) list.push(row);
+    else byCampaign.set(row.entry.campaignId, [row]);
+  }
+  return campaigns.map((c) => {
+    const on = byCampaign.get(c.id) ?? [];
+    return { id: c.id, name: c.name, budget: finite(c.budget), creators: on.length, summary: budgetSummary(on, c.budget) };
+  });
+}
+
+/** The budgets set, added up; null when no campaign has one. */
+export function totalBudget(campaigns: ReadonlyArray<{ budget: number | null }>): number | null {
+  const set = campaigns.map((c) => finite(c.budget)).filter((b): b is number => b !== null);
+  return set.length ? sum(set) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

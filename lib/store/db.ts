@@ -13,11 +13,17 @@ import type { ListingLink, StoredInvitation } from './marketplace';
 import { StoreBlockedError } from './errors';
 
 export const DB_NAME = 'reloquence-lens';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
-/** The campaign created with version 2, so "shortlist from anywhere" always has a home. */
+/**
+ * The campaign created with version 2, so "shortlist from anywhere" always has a home: the
+ * creators on no campaign. Its id never changes; version 2 named it "Shortlist", which read like
+ * a campaign of its own ("Budget · Shortlist"), so version 4 renames it "No campaign".
+ */
 export const DEFAULT_CAMPAIGN_ID = 'shortlist';
-export const DEFAULT_CAMPAIGN_NAME = 'Shortlist';
+export const DEFAULT_CAMPAIGN_NAME = 'No campaign';
+/** The name versions 2 and 3 gave the default campaign (files exported then still carry it). */
+export const LEGACY_DEFAULT_CAMPAIGN_NAME = 'Shortlist';
 
 export interface LensDB extends DBSchema {
   /** Stats of single videos/posts the user opened, to rate a channel whose page shows views only. */
@@ -36,11 +42,13 @@ export interface LensDB extends DBSchema {
     key: string;
     value: Campaign;
   };
-  /** A creator on a campaign. Key [campaignId, platform, handleKey]. */
+  /**
+   * A creator on a campaign. Key [campaignId, platform, handleKey]. (Versions 2 and 3 had an
+   * index by creator; version 4 dropped it: a creator's campaigns are a key lookup per campaign.)
+   */
   entries: {
     key: [string, string, string];
     value: Entry;
-    indexes: { byCreator: [string, string] };
   };
   /** Growth history: the numbers of each profile visit. Key [platform, handleKey, takenAt]. */
   snapshots: {
@@ -76,19 +84,39 @@ export const UPGRADES: Readonly<Record<number, (db: IDBPDatabase<LensDB>, tx: Up
     db.createObjectStore('creators', { keyPath: ['platform', 'handleKey'] });
     db.createObjectStore('campaigns', { keyPath: 'id' });
     const entries = db.createObjectStore('entries', { keyPath: ['campaignId', 'platform', 'handleKey'] });
-    entries.createIndex('byCreator', ['platform', 'handleKey']);
+    // Dropped again by version 4.
+    (entries as unknown as IDBObjectStore).createIndex('byCreator', ['platform', 'handleKey']);
     const snapshots = db.createObjectStore('snapshots', { keyPath: ['platform', 'handleKey', 'takenAt'] });
     snapshots.createIndex('byCreator', ['platform', 'handleKey']);
     // Not awaited: requests made in the upgrade transaction commit with it, all or nothing. A
     // failure aborts the upgrade, and openLensDb rejects with it.
     tx.objectStore('campaigns')
-      .put({ id: DEFAULT_CAMPAIGN_ID, name: DEFAULT_CAMPAIGN_NAME, budget: null, createdAt: Math.floor(Date.now() / 1000), archived: false })
+      .put({ id: DEFAULT_CAMPAIGN_ID, name: LEGACY_DEFAULT_CAMPAIGN_NAME, budget: null, createdAt: Math.floor(Date.now() / 1000), archived: false })
       .catch(() => undefined);
   },
   3: (db) => {
     db.createObjectStore('listings', { keyPath: ['platform', 'handleKey'] });
     const invitations = db.createObjectStore('invitations', { keyPath: 'id' });
     invitations.createIndex('byCreator', ['platform', 'handleKey']);
+  },
+  // The statuses "posted" and "declined" join the pipeline: the old five stay valid, so no entry
+  // is rewritten. The default campaign, still named "Shortlist", becomes "No campaign" (its id
+  // and entries stay); a name the user chose is kept, as is "Shortlist" when another campaign
+  // is already called "No campaign". The entries' index by creator goes: every entry written
+  // also wrote an index record (an import of 10,000 creators took half again as long), and the
+  // campaigns a creator is on are found by key, one lookup per campaign.
+  4: (_db, tx) => {
+    (tx.objectStore('entries') as unknown as IDBObjectStore).deleteIndex('byCreator');
+    const campaigns = tx.objectStore('campaigns');
+    campaigns
+      .getAll()
+      .then((all) => {
+        const current = all.find((c) => c?.id === DEFAULT_CAMPAIGN_ID);
+        if (!current || typeof current.name !== 'string' || current.name.trim().toLowerCase() !== LEGACY_DEFAULT_CAMPAIGN_NAME.toLowerCase()) return;
+        const taken = all.some((c) => c?.id !== DEFAULT_CAMPAIGN_ID && typeof c?.name === 'string' && c.name.trim().toLowerCase() === DEFAULT_CAMPAIGN_NAME.toLowerCase());
+        if (!taken) return campaigns.put({ ...current, name: DEFAULT_CAMPAIGN_NAME });
+      })
+      .catch(() => undefined);
   },
 };
 

@@ -87,8 +87,9 @@ export async function inTransaction<const S extends Stores, M extends 'readonly'
   stores: S,
   mode: M,
   work: (tx: IDBPTransaction<LensDB, S, M>) => Promise<T>,
+  options?: IDBTransactionOptions,
 ): Promise<T> {
-  const tx = db.transaction(stores, mode);
+  const tx = db.transaction(stores, mode, options);
   // Observed up front so a rejection while `work` runs is never reported as unhandled.
   const done = tx.done.then(
     () => null,

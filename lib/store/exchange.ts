@@ -21,6 +21,8 @@ import type { SizeClass } from '../metrics/tiers';
 import type { InvitationStatus } from '../marketplace/invites';
 import type { Marketplace } from '../marketplace/links';
 import { DEFAULT_SETTINGS } from '../settings';
+import { creatorFromUrl, looksLikeAddress, type CreatorFromUrl } from './creator-url';
+import { ENTRY_STATUSES, type EntryStatus } from './shortlist';
 import {
   backupCreatorProblem,
   campaignProblem,
@@ -36,8 +38,8 @@ import {
 // Field rules, shared by the CSV rows and the backup records
 // ---------------------------------------------------------------------------------------------
 
-export const ENTRY_STATUSES = ['to contact', 'contacted', 'agreed', 'delivered', 'paid'] as const;
-export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+/** The statuses are the store's own list (./shortlist.ts): one list for the table, the files and the checks. */
+export { ENTRY_STATUSES, type EntryStatus };
 
 const PLATFORMS = ['instagram', 'youtube', 'tiktok', 'x'] as const satisfies readonly Platform[];
 const INVITATION_STATUSES = ['invited', 'joined', 'listed'] as const satisfies readonly InvitationStatus[];
@@ -502,6 +504,37 @@ export interface ImportPreview {
   where: ImportPlaces;
   /** What the rows were checked against (./import-check.ts); applying checks them again with it. */
   context: ImportContext;
+  /** A CSV's columns and the field each is read into; null for a backup (and a file that could not be read). */
+  columns: ImportColumns | null;
+  /**
+   * Status texts of the file that are not statuses of the shortlist, with the status they were
+   * read as: no row is dropped for its status. In the order first met.
+   */
+  statuses: StatusFound[];
+}
+
+/** The columns of a CSV and where each goes. */
+export interface ImportColumns {
+  /** The header row's cells, as written. */
+  headers: string[];
+  /** The field each column is read into, by position; null: not imported. */
+  mapping: Array<ImportField | null>;
+  /** The first row's cell of each column (shortened), to recognise what the column holds. */
+  samples: string[];
+  /** The platform given to rows that name none (no platform cell, no profile address). */
+  defaultPlatform: Platform | null;
+}
+
+/** A status of the file that the shortlist does not have, and what it was read as. */
+export interface StatusFound {
+  /** As the file writes it (the first spelling met). */
+  text: string;
+  /** Lower-cased, separators as single spaces: the key of {@link ImportOptions.statusMap}. */
+  key: string;
+  rows: number;
+  status: EntryStatus;
+  /** How `status` was chosen: the user's choice, a guess from the word, or the first status for want of one. */
+  by: 'chosen' | 'guessed' | 'default';
 }
 
 export interface ImportOptions {
@@ -515,6 +548,17 @@ export interface ImportOptions {
    * Defaults to the default marketplace.
    */
   marketplace?: Marketplace;
+  /**
+   * CSV: the field each column is read into, by position (as {@link ImportColumns.mapping}).
+   * When absent or not of the header's length, the columns are guessed ({@link guessColumns}).
+   */
+  columns?: ReadonlyArray<ImportField | null>;
+  /** Choices remembered from earlier imports: header (as {@link headerKey}) → field, or null for "not imported". */
+  remembered?: Readonly<Record<string, ImportField | null>>;
+  /** CSV: the platform of rows that name none. */
+  defaultPlatform?: Platform | null;
+  /** The status each unknown status text (its {@link statusKey}) is read as; others are guessed. */
+  statusMap?: Readonly<Record<string, EntryStatus>>;
 }
 
 /** Larger files are refused rather than risking the tab's memory. */
@@ -534,19 +578,63 @@ export function parseImport(text: string, fileName: string, options: ImportOptio
     const problem = fileProblem(text);
     if (problem) return failed(kind, problem, context);
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    return kind === 'json' ? parseBackup(body, context) : parseCsv(body, now, context);
+    const statuses = new StatusReading(options.statusMap ?? {});
+    return kind === 'json' ? parseBackup(body, context, statuses) : parseCsv(body, now, context, options, statuses);
   } catch (error) {
     // Only a bug can land here; the user still gets a message rather than a broken screen.
     return failed(kind, `The file could not be read (${error instanceof Error ? error.message : 'unexpected error'}).`, context);
   }
 }
 
+// ---- Previews checked already ---------------------------------------------------------------
+
+/** What a preview held when {@link parseImport} made it: every list, as the very records it checked. */
+interface Sealed {
+  context: ImportContext;
+  where: ImportPlaces;
+  lists: ReadonlyArray<readonly [live: readonly unknown[], copy: readonly unknown[]]>;
+}
+
+const SEALED = new WeakMap<ImportPreview, Sealed>();
+
+/**
+ * Mark a preview as made and checked by {@link parseImport}: its rows and records are frozen
+ * (a row cannot change under the preview; a changed one is a new object) and remembered.
+ */
+function sealed(preview: ImportPreview): ImportPreview {
+  const lists: Array<readonly unknown[]> = [preview.rows, ...(preview.backup ? Object.values(preview.backup) : [])];
+  for (const list of lists) {
+    for (const item of list) {
+      if (typeof item !== 'object' || item === null) continue;
+      for (const value of Object.values(item)) if (Array.isArray(value)) Object.freeze(value);
+      Object.freeze(item);
+    }
+  }
+  SEALED.set(preview, { context: preview.context, where: preview.where, lists: lists.map((l) => [l, [...l]] as const) });
+  return preview;
+}
+
+/**
+ * Whether `preview` is one {@link parseImport} made and nothing in it changed since: the same
+ * context and places, and every list holding the very (frozen) records it checked. Its rows then
+ * passed the import's checks (./import-check.ts) already, with that context; those checks are
+ * pure, so applying need not run them a second time. Any other preview (changed, or built by
+ * hand) is checked again in full.
+ */
+export function isUnchangedPreview(preview: ImportPreview): boolean {
+  const seal = SEALED.get(preview);
+  if (!seal || seal.context !== preview.context || seal.where !== preview.where) return false;
+  const lists: Array<readonly unknown[]> = [preview.rows, ...(preview.backup ? Object.values(preview.backup) : [])];
+  if (lists.length !== seal.lists.length) return false;
+  return seal.lists.every(([live, copy], i) => lists[i] === live && live.length === copy.length && live.every((item, j) => item === copy[j]));
+}
+
 function noPlaces(): ImportPlaces {
   return { rows: [], creators: [], campaigns: [], entries: [], snapshots: [], listings: [], invitations: [] };
 }
 
-function failed(kind: ImportPreview['kind'], message: string, context: ImportContext): ImportPreview {
-  return { kind, rows: [], invalid: [], fileError: message, backup: null, where: noPlaces(), context };
+function failed(kind: ImportPreview['kind'], message: string, context: ImportContext, columns: ImportColumns | null = null): ImportPreview {
+  return { kind, rows: [], invalid: [], fileError: message, backup: null, where: noPlaces(), context, columns, statuses: [] };
 }
 
 function looksLikeJson(text: unknown, fileName: unknown): boolean {
@@ -583,22 +671,221 @@ function looksBinary(head: string): boolean {
 
 // ---- CSV ------------------------------------------------------------------------------------
 
+/** What a column of a file can be read into: any column of the export. */
+export type ImportField = Column;
+export const IMPORT_FIELDS: readonly ImportField[] = EXPORT_COLUMNS;
+
+/** The fields in words, for the column choice of the preview. */
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  campaign: 'Campaign',
+  platform: 'Platform',
+  handle: 'Handle (or profile address)',
+  displayName: 'Display name',
+  profileUrl: 'Profile address (URL)',
+  followers: 'Followers',
+  er: 'Engagement rate (%)',
+  erPerView: 'Engagement per view (%)',
+  tierRank: 'Tier number',
+  tierName: 'Tier name',
+  sizeClass: 'Size class',
+  priceLow: 'Guide price, low',
+  pricePoint: 'Guide price per post',
+  priceHigh: 'Guide price, high',
+  status: 'Status',
+  agreedPrice: 'Agreed price',
+  tags: 'Tags',
+  notes: 'Notes',
+  couponCode: 'Coupon code',
+  affiliateLink: 'Affiliate link',
+  orders: 'Orders',
+  revenue: 'Revenue',
+  cost: 'Cost',
+  addedAt: 'Date added',
+};
+
 /** Header cells are matched loosely: "Display name", "display_name" and "displayName" are one. */
-const normaliseHeader = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
-const COLUMN_BY_HEADER = new Map<string, Column>(EXPORT_COLUMNS.map((c) => [normaliseHeader(c), c]));
+export function headerKey(h: string): string {
+  return h.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * What other tools call the fields (as {@link headerKey}s), in the order they are tried. Our
+ * own column names are matched first, exactly; these come after, so a file of ours is read as
+ * it was written.
+ */
+const HEADER_SYNONYMS: ReadonlyArray<readonly [ImportField, readonly string[]]> = [
+  ['handle', ['username', 'user', 'handle', 'account', 'accountname', 'screenname', 'creatorhandle', 'influencerhandle', 'socialhandle', 'instagramhandle', 'tiktokhandle', 'youtubehandle', 'twitterhandle', 'xhandle', 'ighandle', 'instagramusername', 'tiktokusername', 'creator', 'influencer', 'login']],
+  ['profileUrl', ['profileurl', 'profilelink', 'profile', 'url', 'link', 'accounturl', 'channelurl', 'channellink', 'socialurl', 'socialprofile', 'instagramurl', 'tiktokurl', 'youtubeurl', 'twitterurl', 'instagramlink', 'tiktoklink', 'youtubelink', 'profileaddress', 'address']],
+  ['platform', ['platform', 'network', 'socialnetwork', 'socialplatform', 'channel', 'site', 'source', 'socialmedia', 'media']],
+  ['displayName', ['name', 'fullname', 'displayname', 'creatorname', 'influencername', 'accountname', 'channelname', 'title', 'nickname']],
+  ['followers', ['followers', 'followercount', 'followerscount', 'nooffollowers', 'numberoffollowers', 'subscribers', 'subscribercount', 'subs', 'fans', 'audience', 'audiencesize', 'totalfollowers', 'size']],
+  ['er', ['engagementrate', 'engagement', 'er', 'ergagementrate', 'engrate', 'avgengagementrate', 'averageengagementrate', 'engagementratepercent', 'engagementpercent', 'erpercent', 'eng']],
+  ['erPerView', ['engagementperview', 'erperview', 'viewengagementrate', 'engagementrateperview', 'erviews', 'erbyviews']],
+  ['pricePoint', ['price', 'priceperpost', 'rate', 'rateperpost', 'costperpost', 'askingprice', 'ratecard', 'postprice', 'guideprice', 'estimatedprice', 'fairprice']],
+  ['agreedPrice', ['agreedprice', 'agreed', 'agreedfee', 'agreedrate', 'fee', 'dealprice', 'dealvalue', 'negotiatedprice', 'contractvalue', 'budget', 'offer']],
+  ['status', ['status', 'stage', 'pipeline', 'pipelinestage', 'outreachstatus', 'state', 'dealstage']],
+  ['notes', ['notes', 'note', 'comments', 'comment', 'remarks', 'memo', 'description']],
+  ['tags', ['tags', 'tag', 'labels', 'label', 'categories', 'category', 'niche', 'niches', 'topics']],
+  ['campaign', ['campaign', 'campaignname', 'project', 'list', 'listname', 'group']],
+  ['couponCode', ['coupon', 'couponcode', 'promocode', 'discountcode', 'code', 'promo']],
+  ['affiliateLink', ['affiliatelink', 'affiliateurl', 'trackinglink', 'trackingurl', 'referrallink']],
+  ['orders', ['orders', 'conversions', 'sales', 'purchases']],
+  ['revenue', ['revenue', 'salesrevenue', 'gmv', 'income']],
+  ['cost', ['cost', 'spend', 'spent', 'amountpaid', 'paid', 'totalcost']],
+  ['addedAt', ['addedat', 'dateadded', 'added', 'createdat', 'created', 'date']],
+  ['tierName', ['tier', 'tiername']],
+  ['sizeClass', ['sizeclass', 'size class', 'influencertype', 'creatortype']],
+];
+
+const EXACT_HEADERS = new Map<string, ImportField>(EXPORT_COLUMNS.map((c) => [headerKey(c), c]));
+
+/**
+ * The field each column is read into, guessed from its header: the user's earlier choice for
+ * that header (`remembered`), our own column names, then the names other tools use (Username,
+ * Profile URL, Followers, Engagement rate …). Each field is given to one column at most (the
+ * first that asks for it); the others are not imported.
+ */
+export function guessColumns(headers: readonly string[], remembered: Readonly<Record<string, ImportField | null>> = {}): Array<ImportField | null> {
+  const keys = headers.map((h) => headerKey(restoreCell(h)));
+  const taken = new Set<ImportField>();
+  const mapping: Array<ImportField | null> = keys.map(() => null);
+  const settled = keys.map(() => false);
+  const give = (i: number, field: ImportField | null) => {
+    settled[i] = true;
+    if (field !== null && !taken.has(field)) {
+      taken.add(field);
+      mapping[i] = field;
+    }
+  };
+  keys.forEach((key, i) => {
+    if (key !== '' && Object.prototype.hasOwnProperty.call(remembered, key)) {
+      const choice = remembered[key];
+      if (choice === null || (choice !== undefined && IMPORT_FIELDS.includes(choice))) give(i, choice ?? null);
+    }
+  });
+  keys.forEach((key, i) => {
+    const exact = EXACT_HEADERS.get(key);
+    if (!settled[i] && exact && !taken.has(exact)) give(i, exact);
+  });
+  for (const [field, names] of HEADER_SYNONYMS) {
+    if (taken.has(field)) continue;
+    for (const name of names) {
+      const i = keys.findIndex((key, j) => !settled[j] && key === name);
+      if (i !== -1) {
+        give(i, field);
+        break;
+      }
+    }
+  }
+  // "Instagram username", "TikTok profile link": the end of the header says what it holds.
+  keys.forEach((key, i) => {
+    if (settled[i] || key === '') return;
+    const field = /(?:handle|username)$/.test(key) ? 'handle' : /(?:url|link)$/.test(key) && !/affiliate|tracking/.test(key) ? 'profileUrl' : /followers$/.test(key) ? 'followers' : null;
+    if (field && !taken.has(field)) give(i, field);
+  });
+  return mapping;
+}
+
+/** A mapping as given: fields known, each at most once, as long as the header. */
+function cleanMapping(mapping: ReadonlyArray<ImportField | null>, length: number): Array<ImportField | null> {
+  const taken = new Set<ImportField>();
+  return Array.from({ length }, (_, i) => {
+    const field = mapping[i] ?? null;
+    if (field === null || !IMPORT_FIELDS.includes(field) || taken.has(field)) return null;
+    taken.add(field);
+    return field;
+  });
+}
+
+// ---- Statuses of other tools ----------------------------------------------------------------
+
+/** A status text as compared: lower-cased, separators (spaces, _ and -) as one space. */
+export function statusKey(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+}
+
+/** Words other tools use for the statuses, for a first guess the user can change in the preview. */
+const STATUS_WORDS: Record<EntryStatus, readonly string[]> = {
+  'to contact': ['new', 'to do', 'todo', 'prospect', 'lead', 'not contacted', 'shortlisted', 'uncontacted', 'to reach out', 'backlog', 'open'],
+  contacted: ['reached out', 'outreach', 'emailed', 'messaged', 'dm sent', 'in contact', 'in talks', 'talking', 'negotiating', 'negotiation', 'pitched', 'invited', 'pending', 'awaiting reply', 'waiting', 'follow up', 'replied', 'interested'],
+  agreed: ['accepted', 'confirmed', 'signed', 'booked', 'approved', 'deal', 'contracted', 'onboarded', 'hired', 'in progress', 'active'],
+  delivered: ['content delivered', 'submitted', 'content submitted', 'in review', 'draft', 'draft submitted', 'received'],
+  posted: ['published', 'live', 'went live', 'post live', 'done', 'completed', 'complete'],
+  paid: ['payment sent', 'settled', 'invoice paid', 'payed'],
+  declined: ['rejected', 'not interested', 'refused', 'passed', 'no', 'turned down', 'cancelled', 'canceled', 'lost', 'dropped'],
+};
+const STATUS_BY_WORD = new Map<string, EntryStatus>(
+  (Object.entries(STATUS_WORDS) as Array<[EntryStatus, readonly string[]]>).flatMap(([status, words]) => words.map((w) => [w, status] as const)),
+);
+
+/** The status a text of another tool most likely means; null when nothing suggests one. */
+export function guessStatus(text: string): EntryStatus | null {
+  const key = statusKey(text);
+  if ((ENTRY_STATUSES as readonly string[]).includes(key)) return key as EntryStatus;
+  return STATUS_BY_WORD.get(key) ?? null;
+}
+
+/**
+ * Reads the status of each row and record: a status of the shortlist as it is, any other text
+ * as the user chose in the preview, else as guessed, else "to contact", and keeps count of
+ * those texts for the preview. A status is never a reason to drop a row.
+ */
+class StatusReading {
+  private readonly found = new Map<string, StatusFound>();
+  constructor(private readonly chosen: Readonly<Record<string, EntryStatus>>) {}
+
+  read(text: string): EntryStatus {
+    const key = statusKey(text);
+    if (key === '') return 'to contact';
+    if ((ENTRY_STATUSES as readonly string[]).includes(key)) return key as EntryStatus;
+    const known = this.found.get(key);
+    if (known) {
+      known.rows++;
+      return known.status;
+    }
+    const choice = Object.prototype.hasOwnProperty.call(this.chosen, key) ? this.chosen[key] : undefined;
+    const chosen = choice !== undefined && (ENTRY_STATUSES as readonly string[]).includes(choice) ? choice : null;
+    const guessed = guessStatus(key);
+    const status = chosen ?? guessed ?? 'to contact';
+    // Long or odd texts are shown shortened; the key still tells them apart.
+    this.found.set(key, { text: text.trim().slice(0, 60), key, rows: 1, status, by: chosen ? 'chosen' : guessed ? 'guessed' : 'default' });
+    return status;
+  }
+
+  list(): StatusFound[] {
+    return [...this.found.values()];
+  }
+}
+
+/** The options a row is read with. */
+interface RowReading {
+  now: Date;
+  statuses: StatusReading;
+  defaultPlatform: Platform | null;
+}
 
 type RowResult = { ok: true; row: ExportRow } | { ok: false; reason: string };
 
 /** Where each known column is in a row: its cell's position. */
 type ColumnPlaces = ReadonlyArray<readonly [number, Column]>;
 
-function parseCsv(text: string, now: Date, context: ImportContext): ImportPreview {
-  const head = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: [',', ';', '\t'] });
+function parseCsv(text: string, now: Date, context: ImportContext, options: ImportOptions, statuses: StatusReading): ImportPreview {
+  const head = Papa.parse<string[]>(text, { preview: 2, skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
   const header = head.data[0] ?? [];
-  const columns = columnsOf(header);
+  const headers = header.map((h) => restoreCell(h).trim());
+  const samples = header.map((_, i) => {
+    const cell = restoreCell(head.data[1]?.[i] ?? '').replace(/\s+/g, ' ').trim();
+    return cell.length > 40 ? `${cell.slice(0, 40)}…` : cell;
+  });
+  const mapping =
+    options.columns && options.columns.length === header.length ? cleanMapping(options.columns, header.length) : guessColumns(headers, options.remembered);
+  const defaultPlatform = options.defaultPlatform && (PLATFORMS as readonly string[]).includes(options.defaultPlatform) ? options.defaultPlatform : null;
+  const info: ImportColumns = { headers, mapping, samples, defaultPlatform };
+  const columns: ColumnPlaces = mapping.flatMap((field, i) => (field === null ? [] : [[i, field] as const]));
   const missing = missingColumns(columns);
-  if (missing) return failed('csv', missing, context);
+  if (missing) return failed('csv', missing, context, info);
 
+  const reading: RowReading = { now, statuses, defaultPlatform };
   const rows: ExportRow[] = [];
   const where: string[] = [];
   const invalid: InvalidRow[] = [];
@@ -616,7 +903,7 @@ function parseCsv(text: string, now: Date, context: ImportContext): ImportPrevie
       const lineNo = lines.lineAt(firstNonSpace(text, previousEnd));
       previousEnd = result.meta.cursor;
       if (atHeader) return void (atHeader = false);
-      const parsed = rowOfCellsOrProblem(result, header.length, columns, now);
+      const parsed = rowOfCellsOrProblem(result, header.length, columns, reading);
       if (!parsed.ok) return void invalid.push({ line: lineNo, reason: parsed.reason });
       const key = rowKey(parsed.row.platform, parsed.row.handle, parsed.row.campaign);
       const earlier = seen.get(key);
@@ -629,29 +916,19 @@ function parseCsv(text: string, now: Date, context: ImportContext): ImportPrevie
       where.push(`Line ${lineNo}`);
     },
   });
-  return { kind: 'csv', rows, invalid, fileError: null, backup: null, where: { ...noPlaces(), rows: where }, context };
+  return sealed({ kind: 'csv', rows, invalid, fileError: null, backup: null, where: { ...noPlaces(), rows: where }, context, columns: info, statuses: statuses.list() });
 }
 
-function rowOfCellsOrProblem(result: Papa.ParseStepResult<string[]>, headerLength: number, columns: ColumnPlaces, now: Date): RowResult {
+function rowOfCellsOrProblem(result: Papa.ParseStepResult<string[]>, headerLength: number, columns: ColumnPlaces, reading: RowReading): RowResult {
   const structural = structuralProblem(result.errors, result.data.length > headerLength);
-  return structural ? { ok: false, reason: structural } : rowFromCells(result.data, columns, now);
+  return structural ? { ok: false, reason: structural } : rowFromCells(result.data, columns, reading);
 }
 
-/** Which export column each header cell is (cells the import does not know, and repeats, are ignored). */
-function columnsOf(fields: string[]): ColumnPlaces {
-  const places: Array<readonly [number, Column]> = [];
-  fields.forEach((field, i) => {
-    const column = COLUMN_BY_HEADER.get(normaliseHeader(restoreCell(field)));
-    if (column && !places.some(([, c]) => c === column)) places.push([i, column]);
-  });
-  return places;
-}
-
+/** A file names its creators by handle or by profile address; without either it is not a list of creators. */
 function missingColumns(columns: ColumnPlaces): string | null {
   const present = new Set(columns.map(([, c]) => c));
-  const missing = REQUIRED_COLUMNS.filter((c) => !present.has(c));
-  if (missing.length === 0) return null;
-  return `This is not a shortlist CSV: its first row must name the columns, including ${REQUIRED_COLUMNS.join(' and ')} (missing: ${missing.join(', ')}).`;
+  if (present.has('handle') || present.has('profileUrl')) return null;
+  return 'No column of this file is read as the creators’ handles or profile addresses: choose, under “Columns”, the column that holds them (e.g. “Username” or “Profile URL”).';
 }
 
 /** Quote errors and surplus cells mean the row's cells cannot be trusted to be in their columns. */
@@ -683,14 +960,16 @@ function lineCounter(text: string) {
   };
 }
 
-function rowFromCells(cells: readonly string[], columns: ColumnPlaces, now: Date): RowResult {
+function rowFromCells(cells: readonly string[], columns: ColumnPlaces, reading: RowReading): RowResult {
   const raw = new Map<Column, string>();
   for (const [i, column] of columns) raw.set(column, restoreCell(cells[i] ?? ''));
   const problems = new Map<Column, string>();
+  const unknown = identify(raw, reading.defaultPlatform);
+  if (unknown !== null) problems.set('handle', unknown);
   const candidate: Record<string, unknown> = {};
   for (const column of EXPORT_COLUMNS) {
-    const value = valueOf(column, raw.get(column) ?? '', now);
-    if ('problem' in value) problems.set(column, value.problem);
+    const value = problems.has(column) ? { problem: '' } : valueOf(column, raw.get(column) ?? '', reading);
+    if ('problem' in value && !problems.has(column)) problems.set(column, value.problem);
     // Null stands in for a cell already found wrong, so zod still checks all the other cells.
     candidate[column] = 'problem' in value ? null : value.value;
   }
@@ -704,46 +983,120 @@ function rowFromCells(cells: readonly string[], columns: ColumnPlaces, now: Date
   return { ok: false, reason: sentence(ordered) };
 }
 
+/**
+ * The creator a row names, from its handle, profile address and platform cells (changed in
+ * `raw`): a handle cell holding an address, or a row with only an address, is read as the
+ * address's platform and handle ({@link creatorFromUrl}); a row that names no platform takes the
+ * address's, else `defaultPlatform`. Returns the problem with the handle, or null.
+ */
+function identify(raw: Map<Column, string>, defaultPlatform: Platform | null): string | null {
+  const handleText = (raw.get('handle') ?? '').trim();
+  const urlText = (raw.get('profileUrl') ?? '').trim();
+  let found: CreatorFromUrl | null = null;
+  if (handleText !== '' && looksLikeAddress(handleText)) {
+    found = creatorFromUrl(handleText);
+    if (!found) return `${quoted(handleText)} is not a profile address on Instagram, YouTube, TikTok or X`;
+    raw.set('handle', found.handle);
+    if (urlText === '') raw.set('profileUrl', found.profileUrl);
+  } else if (handleText === '' && urlText !== '') {
+    found = creatorFromUrl(urlText);
+    // An address that is not a web address at all is the profile address's own problem.
+    if (!found) return /^[a-z][a-z0-9+.-]*:/i.test(urlText) && !/^https?:/i.test(urlText) ? 'is missing' : `is missing, and the profile address ${quoted(urlText)} is not a profile on Instagram, YouTube, TikTok or X`;
+    raw.set('handle', found.handle);
+  }
+  // An address written without https:// (or on a mobile host) is kept as the extension writes it.
+  if (urlText !== '' && !/^https?:\/\//i.test(urlText)) {
+    const named = found ?? creatorFromUrl(urlText);
+    if (named) raw.set('profileUrl', named.profileUrl);
+  }
+  if ((raw.get('platform') ?? '').trim() === '') {
+    const platform = found?.platform ?? (urlText !== '' ? creatorFromUrl(urlText)?.platform : undefined) ?? defaultPlatform;
+    if (platform) raw.set('platform', platform);
+  }
+  return null;
+}
+
 type Cell = { value: unknown } | { problem: string };
 
 /** A cell's text as the value its column holds; what zod checks next is the value's range and form. */
-function valueOf(column: Column, cell: string, now: Date): Cell {
+function valueOf(column: Column, cell: string, reading: RowReading): Cell {
   const text = column === 'notes' ? cell : cell.trim();
-  if (NUMBER_COLUMNS.has(column)) return numberOf(text);
+  if (NUMBER_COLUMNS.has(column)) return numberOf(text, column);
   switch (column) {
     case 'campaign':
     case 'notes':
       return { value: text };
     case 'platform':
-      return { value: platformOf(text) };
+      return text === ''
+        ? { problem: 'is missing: add a Platform column or the profile address, or choose the platform of rows that name none' }
+        : { value: platformOf(text) };
     case 'handle':
       return { value: text.replace(/^@/, '') };
     case 'status':
-      return { value: text === '' ? 'to contact' : text.toLowerCase().replace(/[\s_-]+/g, ' ') };
+      // Never a reason to drop the row: a status of another tool is read as the user chose.
+      return { value: reading.statuses.read(text) };
     case 'sizeClass':
       return { value: text === '' ? null : text.toLowerCase() };
     case 'tags':
       return { value: text.split(';').map((t) => t.trim()).filter((t) => t !== '') };
     case 'addedAt':
-      return text === '' ? { value: now.toISOString() } : dateOf(text);
+      return text === '' ? { value: reading.now.toISOString() } : dateOf(text);
     default:
       return { value: text === '' ? null : text };
   }
 }
 
 const NUMBER_TEXT = /^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const MONEY_COLUMNS = new Set<Column>(['priceLow', 'pricePoint', 'priceHigh', 'agreedPrice', 'revenue', 'cost']);
+const RATE_COLUMNS = new Set<Column>(['er', 'erPerView']);
+/** Columns where "12.5K" and "1.2M" are what people write. */
+const SUFFIX_COLUMNS = new Set<Column>(['followers', 'orders', ...MONEY_COLUMNS]);
+const MONEY_MARK = /^(?:[$€£¥₹]|[A-Z]{3})|(?:[$€£¥₹]|[A-Z]{3})$/g;
 
-function numberOf(text: string): Cell {
-  if (text === '') return { value: null };
-  if (/^-\s*[\d.]/.test(text)) return { problem: `must be 0 or more (it is ${quoted(text)})` };
-  if (!NUMBER_TEXT.test(text)) return { problem: `${quoted(text)} is not a number (write digits with a dot for decimals, e.g. 1234.5)` };
-  const n = Number(text);
-  return Number.isFinite(n) ? { value: n } : { problem: `${quoted(text)} is too large` };
+/**
+ * A number as spreadsheets and other tools write it: "12480", "12,480", "12 480", "12.5K" (for
+ * counts and amounts), "$1,200" or "1200 EUR" (amounts), "4.2%" (rates), "2,5" (a decimal
+ * comma). Unknown is an empty cell; a negative number or any other text is a problem.
+ */
+function numberOf(raw: string, column: Column): Cell {
+  if (raw === '') return { value: null };
+  let text = raw.replace(/[\s\u00a0\u202f']/g, '');
+  if (MONEY_COLUMNS.has(column)) text = text.replace(MONEY_MARK, '');
+  if (RATE_COLUMNS.has(column)) text = text.replace(/%$/, '');
+  if (/^-\s*[\d.,]/.test(text)) return { problem: `must be 0 or more (it is ${quoted(raw)})` };
+  let multiplier = 1;
+  const suffix = SUFFIX_COLUMNS.has(column) ? /^(.*\d)([kmb])$/i.exec(text) : null;
+  if (suffix) {
+    text = suffix[1] ?? '';
+    multiplier = { k: 1e3, m: 1e6, b: 1e9 }[(suffix[2] ?? '').toLowerCase() as 'k' | 'm' | 'b'];
+  }
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
+  else if (/^\d*,\d+$/.test(text)) text = text.replace(',', '.');
+  if (!NUMBER_TEXT.test(text)) return { problem: `${quoted(raw)} is not a number (write digits with a dot for decimals, e.g. 1234.5)` };
+  const n = Number(text) * multiplier;
+  if (!Number.isFinite(n)) return { problem: `${quoted(raw)} is too large` };
+  // 1.1 × 1000 is 1100.0000000000002 in floating point.
+  return { value: multiplier === 1 ? n : Number(n.toPrecision(12)) };
 }
 
+/** Platform names as people write them. */
+const PLATFORM_NAMES: Record<string, Platform> = {
+  instagram: 'instagram',
+  ig: 'instagram',
+  insta: 'instagram',
+  youtube: 'youtube',
+  yt: 'youtube',
+  tiktok: 'tiktok',
+  tt: 'tiktok',
+  x: 'x',
+  twitter: 'x',
+  xtwitter: 'x',
+  twitterx: 'x',
+  xformerlytwitter: 'x',
+};
+
 function platformOf(text: string): string {
-  const name = text.toLowerCase();
-  return name === 'twitter' ? 'x' : name;
+  return PLATFORM_NAMES[text.toLowerCase().replace(/[^a-z]/g, '')] ?? text.toLowerCase();
 }
 
 /** ISO dates are stored in one form (`toISOString`); a date without a time is midnight UTC. */
@@ -792,7 +1145,7 @@ const BackupHeaderSchema = z.object({
   invitations: z.optional(z.array(z.unknown())),
 });
 
-function parseBackup(text: string, context: ImportContext): ImportPreview {
+function parseBackup(text: string, context: ImportContext, statuses: StatusReading): ImportPreview {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -810,6 +1163,8 @@ function parseBackup(text: string, context: ImportContext): ImportPreview {
   const creators = list('creators', 'creator', CreatorRecordSchema, (c) => creatorKey(c.platform, c.handle), (c) => backupCreatorProblem(c, context));
   const campaigns = list('campaigns', 'campaign', CampaignRecordSchema, (c) => `id ${c.id}`, (c) => campaignProblem(c, context));
   const uniqueCampaigns = withUniqueNames(campaigns, invalid);
+  // A status the shortlist does not have is read as the user chose in the preview, as in a CSV.
+  file.entries = file.entries.map((e) => withKnownStatus(e, statuses));
   const entries = list('entries', 'entry', EntryRecordSchema, (e) => `${e.campaignId}\u001f${creatorKey(e.platform, e.handle)}`, (e) => entryProblem(e, context));
   const linked = linkedEntries(entries, creators, uniqueCampaigns, invalid);
   const snapshots = list('snapshots', 'snapshot', HistoryRecordSchema, (s) => `${creatorKey(s.platform, s.handle)}\u001f${s.takenAt}`, (s) => snapshotProblem(s, context));
@@ -841,7 +1196,15 @@ function parseBackup(text: string, context: ImportContext): ImportPreview {
     listings: listings.map((r) => r.where),
     invitations: invitations.map((r) => r.where),
   };
-  return { kind: 'json', rows, invalid, fileError: null, backup, where, context };
+  return sealed({ kind: 'json', rows, invalid, fileError: null, backup, where, context, columns: null, statuses: statuses.list() });
+}
+
+/** A backup's entry with a status text of another version or tool read as a status of the shortlist. */
+function withKnownStatus(entry: unknown, statuses: StatusReading): unknown {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return entry;
+  const status = (entry as Record<string, unknown>).status;
+  if (typeof status !== 'string' || (ENTRY_STATUSES as readonly string[]).includes(status)) return entry;
+  return { ...entry, status: statuses.read(status) };
 }
 
 /**

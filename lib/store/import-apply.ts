@@ -14,8 +14,10 @@
  *
  * Merge rules (an import never loses what the browser measured):
  * - Campaigns are matched by name, ignoring case; a name not stored yet becomes a new campaign.
- *   A row on no campaign (empty name) goes on the default "Shortlist", since a creator is kept
- *   only while on a campaign.
+ *   A row on no campaign (empty name) goes on the default campaign ("No campaign"), since a
+ *   creator is kept only while on a campaign; so does a row of a file that names the default
+ *   campaign by its name, or by the name it had before version 4 ("Shortlist"), unless another
+ *   stored campaign has that name (see {@link defaultCampaignNames}).
  * - An entry (creator on a campaign) in the file replaces the stored one's notes, tags, status,
  *   prices, coupon, link and results: that is what "updated" in the preview means.
  * - A creator's numbers come from profile visits. A stored creator keeps its numbers unless the
@@ -34,9 +36,10 @@ import * as z from 'zod/mini';
 import { isolate } from '../bidi';
 import { INVITATION_STATUS_LABELS, INVITATION_STATUSES, type InvitationStatus } from '../marketplace/invites';
 import { PLATFORM_LABELS, type Platform } from '../platforms/types';
-import { DEFAULT_CAMPAIGN_ID, type LensDB } from './db';
+import { DEFAULT_CAMPAIGN_ID, DEFAULT_CAMPAIGN_NAME, LEGACY_DEFAULT_CAMPAIGN_NAME, type LensDB } from './db';
 import { inTransaction, StoreInputError, withStoreErrors, type StoreResult } from './errors';
 import {
+  isUnchangedPreview,
   rowKey,
   rowOf,
   type BackupData,
@@ -69,7 +72,7 @@ import {
   type EntryFields,
 } from './import-check';
 import { ListingLinkSchema, StoredInvitationSchema, type ListingLink, type StoredInvitation } from './marketplace';
-import { CampaignSchema, CreatorRecordSchema, EntrySchema, handleKey, type Campaign, type CreatorRecord, type Entry, type ShortlistRow } from './shortlist';
+import { CampaignSchema, CreatorRecordSchema, EntrySchema, handleKey, type Campaign, type Entry, type ShortlistRow } from './shortlist';
 
 type Db = IDBPDatabase<LensDB>;
 
@@ -327,20 +330,32 @@ export function exportRowsOfList(rows: readonly ShortlistRow[]): ExportRow[] {
 }
 
 /**
+ * The campaign names (lower-cased) a file may give the default campaign: none (''), its name
+ * today and its name before version 4, each unless a stored campaign other than the default has
+ * it. `names` are the stored campaigns by id.
+ */
+function defaultCampaignNames(names: ReadonlyMap<string, string>): string[] {
+  const taken = new Set([...names].filter(([id]) => id !== DEFAULT_CAMPAIGN_ID).map(([, name]) => name.toLowerCase()));
+  return ['', DEFAULT_CAMPAIGN_NAME.toLowerCase(), LEGACY_DEFAULT_CAMPAIGN_NAME.toLowerCase()].filter((n) => !taken.has(n));
+}
+
+/**
  * The {@link rowKey} of every stored entry, for `planImport`. Entries on the default campaign
- * are also keyed with an empty campaign name, because that is where rows on no campaign go.
+ * are also keyed with every name a file may give it (none, "No campaign", "Shortlist"), because
+ * that is where such rows go.
  */
 export function existingRowKeys(db: Db): Promise<StoreResult<Set<string>>> {
   return withStoreErrors(() =>
     inTransaction(db, ['campaigns', 'entries'], 'readonly', async (tx) => {
       const [campaigns, entryKeys] = await Promise.all([tx.objectStore('campaigns').getAll(), tx.objectStore('entries').getAllKeys()]);
       const names = new Map(parsedAll(CampaignSchema, campaigns).map((c) => [c.id, c.name]));
+      const defaults = defaultCampaignNames(names);
       const keys = new Set<string>();
       for (const [campaignId, platform, key] of entryKeys) {
         const name = names.get(campaignId);
         if (name === undefined) continue;
         keys.add(rowKey(platform, key, name));
-        if (campaignId === DEFAULT_CAMPAIGN_ID) keys.add(rowKey(platform, key, ''));
+        if (campaignId === DEFAULT_CAMPAIGN_ID) for (const alias of defaults) keys.add(rowKey(platform, key, alias));
       }
       return keys;
     }),
@@ -403,6 +418,8 @@ function incomingOfBackup(preview: ImportPreview & { backup: BackupData }, now: 
  * every such row to `invalid`, so this finds one only in a preview changed since it was made.
  */
 export function firstImportProblem(preview: ImportPreview): { where: string; problem: string } | null {
+  // Made by parseImport and unchanged since: every row passed these very checks, with this context.
+  if (isUnchangedPreview(preview)) return null;
   const ctx = preview.context;
   const first = <T>(items: readonly T[], places: readonly string[], check: (item: T) => string | null) => {
     for (const [i, item] of items.entries()) {
@@ -515,7 +532,7 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
       // Campaigns by lower-cased name; rows on no campaign belong to the default one.
       const campaigns = parsedAll(CampaignSchema, rawCampaigns);
       const idByName = new Map(campaigns.map((c) => [c.name.toLowerCase(), c.id]));
-      idByName.set('', DEFAULT_CAMPAIGN_ID);
+      for (const alias of defaultCampaignNames(new Map(campaigns.map((c) => [c.id, c.name])))) idByName.set(alias, DEFAULT_CAMPAIGN_ID);
       const newCampaigns: Campaign[] = [];
       for (const c of incoming.campaigns) {
         if (idByName.has(c.name.toLowerCase())) continue;
@@ -523,29 +540,39 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
         idByName.set(c.name.toLowerCase(), record.id);
         newCampaigns.push(record);
       }
-      const onNone = incoming.entries.find((e) => e.campaign === '');
+      const onNone = incoming.entries.find((e) => idByName.get(e.campaign.toLowerCase()) === DEFAULT_CAMPAIGN_ID);
       if (!campaigns.some((c) => c.id === DEFAULT_CAMPAIGN_ID) && onNone) {
-        throw new StoreInputError(`Nothing was imported: ${onNone.where}: rows on no campaign go on the "Shortlist" campaign, which is missing.`);
+        throw new StoreInputError(`Nothing was imported: ${onNone.where}: rows on no campaign go on the default "${DEFAULT_CAMPAIGN_NAME}" list, which is missing.`);
       }
 
+      // Each record is written as soon as it is checked: the browser stores the first records
+      // while the next ones are checked (10,000 creators and their entries are 20,000 writes).
+      // A refusal throws before the transaction commits, and `inTransaction` aborts it: still all
+      // or nothing.
+      for (const record of newCampaigns) unwrap(campaignStore).put(record);
       const storedCreators = new Map(parsedAll(CreatorRecordSchema, rawCreators).map((c) => [creatorId(c.platform, c.handleKey), c]));
-      const creators = new Map<string, CreatorRecord>();
+      const creatorWrites = unwrap(creatorStore);
+      const written = new Set<string>();
       for (const { record, readAt, where } of incoming.creators) {
         const id = creatorId(record.platform, handleKey(record.handle));
         const stored = storedCreators.get(id) ?? null;
-        if (!stored) counts.creatorsCreated++;
-        creators.set(id, checked(CreatorRecordSchema, storeCreator(record, stored, readAt, now), where));
+        if (!stored && !written.has(id)) counts.creatorsCreated++;
+        written.add(id);
+        creatorWrites.put(checked(CreatorRecordSchema, storeCreator(record, stored, readAt, now), where));
       }
 
       const storedEntries = new Set(entryKeys.map((k) => k.join('\u0000')));
-      const entries = new Map<string, Entry>();
+      const entryWrites = unwrap(entryStore);
+      const entryKeysWritten = new Set<string>();
       for (const { campaign, row, where } of incoming.entries) {
         const campaignId = idByName.get(campaign.toLowerCase());
         if (campaignId === undefined) continue; // Unreachable: every campaign named was matched or created above.
         const entry = checked(EntrySchema, storeEntry(campaignId, row, now), where);
-        entries.set([entry.campaignId, entry.platform, entry.handleKey].join('\u0000'), entry);
-      }
-      for (const key of entries.keys()) {
+        entryWrites.put(entry);
+        // Two rows can name the same entry (no campaign and "No campaign"): the last one wins, counted once.
+        const key = [entry.campaignId, entry.platform, entry.handleKey].join('\u0000');
+        if (entryKeysWritten.has(key)) continue;
+        entryKeysWritten.add(key);
         if (storedEntries.has(key)) counts.updated++;
         else counts.added++;
       }
@@ -567,15 +594,12 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
         return outcome.write;
       });
 
-      // Everything is valid: the writes are issued together and commit (or fail) as one. They go
-      // to the plain IndexedDB stores, without a promise per request (20,000 of them for 10,000
-      // creators): `inTransaction` waits for the commit, and any failed write aborts it all.
+      // The writes go to the plain IndexedDB stores, without a promise per request (20,000 of
+      // them for 10,000 creators): `inTransaction` waits for the commit, and any failed write
+      // aborts it all.
       const putAll = (store: IDBObjectStore, values: Iterable<unknown>) => {
         for (const value of values) store.put(value);
       };
-      putAll(unwrap(campaignStore), newCampaigns);
-      putAll(unwrap(creatorStore), creators.values());
-      putAll(unwrap(entryStore), entries.values());
       putAll(unwrap(tx.objectStore('snapshots')), points);
       putAll(unwrap(listingStore), listingWrites.map((l) => l.record));
       putAll(unwrap(invitationStore), invitationWrites.map((i) => i.record));
@@ -584,6 +608,6 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
       counts.listings = listingWrites.length;
       counts.invitations = invitationWrites.length;
       return counts;
-    });
+    }, { durability: 'relaxed' });
   });
 }

@@ -335,13 +335,22 @@ export function entryProblem(e: EntryFields, ctx: ImportContext): string | null 
   return dateProblem([['addedAt', e.addedAt]], ctx) ?? recordProblem(EntrySchema, storeEntry(CHECK_CAMPAIGN_ID, e, nowSeconds(ctx)));
 }
 
+/** The check of a campaign named by rows, once per name and context (10,000 rows name a handful). */
+const namedCampaigns = new WeakMap<ImportContext, Map<string, string | null>>();
+
+function namedCampaignProblem(name: string, ctx: ImportContext): string | null {
+  let known = namedCampaigns.get(ctx);
+  if (!known) namedCampaigns.set(ctx, (known = new Map()));
+  const cached = known.get(name);
+  if (cached !== undefined) return cached;
+  const problem = campaignProblem({ name, budget: null, createdAt: null }, ctx);
+  known.set(name, problem);
+  return problem;
+}
+
 /** A CSV row: its creator (undated figures), its entry, and its campaign when it names one. */
 export function rowProblem(row: ExportRow, ctx: ImportContext): string | null {
-  return (
-    creatorProblem(creatorOfRow(row), ctx, null) ??
-    entryProblem(row, ctx) ??
-    (row.campaign === '' ? null : campaignProblem({ name: row.campaign, budget: null, createdAt: null }, ctx))
-  );
+  return creatorProblem(creatorOfRow(row), ctx, null) ?? entryProblem(row, ctx) ?? (row.campaign === '' ? null : namedCampaignProblem(row.campaign, ctx));
 }
 
 export function snapshotProblem(h: HistoryRecord, ctx: ImportContext): string | null {

@@ -3,7 +3,6 @@
  * ask: shortlist a creator, say whether one is shortlisted, and remember each visit. Kept here,
  * free of browser APIs, so it runs against fake-indexeddb in tests.
  */
-import * as z from 'zod/mini';
 import type { IDBPDatabase } from 'idb';
 import { analyzeSnapshot } from '../metrics/analysis';
 import type { TierScheme } from '../metrics/tiers';
@@ -11,21 +10,15 @@ import type { ShortlistAnswer } from '../messaging';
 import { readerForUrl } from '../platforms/index';
 import { emptySnapshot, type Snapshot } from '../platforms/types';
 import type { LensDB } from './db';
-import { historyOf, recordSnapshot, SnapshotPointSchema, type SnapshotPoint } from './history';
+import { HISTORY_POINTS } from './answers';
+import { historyOf, recordSnapshot, type SnapshotPoint } from './history';
 import { CampaignSchema, creatorSummary, isShortlisted, shortlistCreator } from './shortlist';
 import { recordVisit, VISITED_PLATFORMS, visitFromSnapshot } from './video-visits';
 
 type Db = IDBPDatabase<LensDB>;
 
-export const ShortlistAnswerSchema = z.union([
-  z.object({
-    ok: z.literal(true),
-    campaigns: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(1000)),
-    /** The campaigns' names, in the same order (an invite carries one as its campaign tag). */
-    names: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(1000))),
-  }),
-  z.object({ ok: z.literal(false), message: z.string().check(z.maxLength(1000)) }),
-]);
+// The answers' shapes live in ./answers.ts, so the pages that ask do not load this module's readers.
+export { HISTORY_POINTS, HistoryAnswerSchema, ShortlistAnswerSchema } from './answers';
 
 /** `scheme`: the user's tier scheme (settings), so the stored tier and price are the ones the card shows. */
 export async function shortlistFromSnapshot(db: Db, snapshot: Snapshot, now?: number, scheme?: TierScheme): Promise<ShortlistAnswer> {
@@ -78,10 +71,6 @@ export async function shortlistLink(db: Db, url: string, now?: number): Promise<
   return shortlistFromSnapshot(db, snapshot, now);
 }
 
-/** At most this many points go to the card (the newest): enough for a year of weekly visits. */
-export const HISTORY_POINTS = 500;
-
-export const HistoryAnswerSchema = z.array(SnapshotPointSchema).check(z.maxLength(HISTORY_POINTS));
 
 /** A profile's dated numbers, oldest first (the newest HISTORY_POINTS of them); [] when none or unreadable. */
 export async function historyPointsOf(db: Db, platform: Snapshot['platform'], handle: string): Promise<SnapshotPoint[]> {

@@ -100,17 +100,34 @@ export const CampaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 
-/** The pipeline of an entry, in order. */
-export const ENTRY_STATUSES = ['to contact', 'contacted', 'agreed', 'delivered', 'paid'] as const;
+/**
+ * The pipeline of an entry, in order: contacted, agreed, the content delivered (for the brand to
+ * check), posted (published on the creator's account), paid; "declined" is where a creator who
+ * said no (or whom the brand turned down) ends. Added in database version 4: "posted" and
+ * "declined" (records of older versions hold only the first five, which stay valid).
+ */
+export const ENTRY_STATUSES = ['to contact', 'contacted', 'agreed', 'delivered', 'posted', 'paid', 'declined'] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
   'to contact': 'To contact',
   contacted: 'Contacted',
   agreed: 'Agreed',
   delivered: 'Delivered',
+  posted: 'Posted',
   paid: 'Paid',
+  declined: 'Declined',
 };
-export const EntryStatusSchema = z.enum(ENTRY_STATUSES, 'must be one of: to contact, contacted, agreed, delivered, paid');
+/** What each status means, for titles and the import's status choice. */
+export const ENTRY_STATUS_HINTS: Record<EntryStatus, string> = {
+  'to contact': 'Not contacted yet',
+  contacted: 'Contacted, no agreement yet',
+  agreed: 'Price and content agreed',
+  delivered: 'Content delivered for review',
+  posted: 'Published on the creator’s account',
+  paid: 'The creator has been paid',
+  declined: 'Said no, or turned down',
+};
+export const EntryStatusSchema = z.enum(ENTRY_STATUSES, `must be one of: ${ENTRY_STATUSES.join(', ')}`);
 
 const tag = z.string().check(
   z.trim(),
@@ -357,25 +374,35 @@ export function shortlistCreator(
   });
 }
 
+type CampaignsAndEntriesTx = Pick<IDBPTransaction<LensDB, ['campaigns', 'entries'], 'readonly' | 'readwrite'>, 'objectStore'>;
+
+/**
+ * The ids of the campaigns a creator is on, in campaign order: one key lookup per campaign (a
+ * handful), in the transaction given. The entries have no index by creator (dropped in version
+ * 4: it made every entry written an index record too, and imports twice as slow).
+ */
+async function campaignsOf(tx: CampaignsAndEntriesTx, platform: string, key: string, campaignIds?: readonly string[]): Promise<string[]> {
+  const ids = campaignIds ?? (await tx.objectStore('campaigns').getAllKeys());
+  const found = await Promise.all(ids.map(async (id) => ((await tx.objectStore('entries').getKey([id, platform, key])) === undefined ? null : id)));
+  return found.filter((id): id is string => id !== null);
+}
+
 /** The ids of the campaigns the creator is on (empty when on none). */
 export function isShortlisted(db: Db, platform: Platform, handle: string): Promise<StoreResult<string[]>> {
-  return withStoreErrors(async () => {
-    const keys = await db.getAllKeysFromIndex('entries', 'byCreator', [platform, handleKey(handle)]);
-    return keys.map(([id]) => id);
-  });
+  return withStoreErrors(() => inTransaction(db, ['campaigns', 'entries'], 'readonly', (tx) => campaignsOf(tx, platform, handleKey(handle))));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Entries
 
-type CreatorsAndEntriesTx = Pick<IDBPTransaction<LensDB, ['creators', 'entries'], 'readwrite'>, 'objectStore'>;
+type CreatorsAndEntriesTx = Pick<IDBPTransaction<LensDB, ['campaigns', 'creators', 'entries'], 'readwrite'>, 'objectStore'>;
 
 /** Drop the creators that are on no campaign any more (in the transaction that removed entries). */
 async function dropOrphans(tx: CreatorsAndEntriesTx, removed: ReadonlyArray<readonly [unknown, string, string]>): Promise<void> {
   const creators = new Map(removed.map(([, platform, key]) => [`${platform}\u0000${key}`, [platform, key] as [string, string]]));
-  for (const key of creators.values()) {
-    const onAny = await tx.objectStore('entries').index('byCreator').getKey(key);
-    if (onAny === undefined) await tx.objectStore('creators').delete(key);
+  const campaignIds = await tx.objectStore('campaigns').getAllKeys();
+  for (const [platform, key] of creators.values()) {
+    if ((await campaignsOf(tx, platform, key, campaignIds)).length === 0) await tx.objectStore('creators').delete([platform, key]);
   }
 }
 
@@ -383,7 +410,7 @@ async function dropOrphans(tx: CreatorsAndEntriesTx, removed: ReadonlyArray<read
 export function removeFromCampaign(db: Db, keys: readonly EntryKey[]): Promise<StoreResult<{ removed: number }>> {
   return withStoreErrors(async () => {
     const parsed = parseKeys(keys);
-    return inTransaction(db, ['creators', 'entries'], 'readwrite', async (tx) => {
+    return inTransaction(db, ['campaigns', 'creators', 'entries'], 'readwrite', async (tx) => {
       const entries = tx.objectStore('entries');
       let removed = 0;
       for (const key of parsed) {

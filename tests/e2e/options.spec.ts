@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { DEFAULT_SETTINGS, FLAVOUR_DEFAULT_PATHS, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, FLAVOUR_DEFAULT_PATHS, SETTINGS_VERSION, type Settings } from '../../lib/settings';
 import { expect, screenshot, test } from './fixtures';
 
 async function stored(serviceWorker: Worker): Promise<unknown> {
@@ -19,21 +19,23 @@ const address = (page: Page) => page.getByLabel('Address', { exact: true });
 const tierField = (page: Page, n: number, field: string) => page.getByLabel(`Tier ${n} ${field}`, { exact: true });
 
 const SAVED: Settings = {
-  version: 1,
+  version: SETTINGS_VERSION,
   marketplace: { name: 'Cosy Market', baseUrl: 'https://market.example.com', flavour: 'web-template', paths: FLAVOUR_DEFAULT_PATHS['web-template'] },
   referralCode: 'COSY-2025',
   currency: 'EUR',
   tiers: {
     kind: 'custom',
     name: 'Cosy tiers',
+    // Stored as they are numbered: Tier 1 is the largest audience, as in the default tiers and on the card.
     tiers: [
-      { name: 'Starter', minFollowers: 0, pricePerPost: 100, benefits: [], expectations: { postsPerMonth: null, minEr: null } },
-      { name: 'Growing', minFollowers: 10_000, pricePerPost: 250, benefits: ['Story mention', 'Link in bio'], expectations: { postsPerMonth: 4, minEr: 2.5 } },
       { name: 'Star', minFollowers: 100_000, pricePerPost: 1_500, benefits: ['Feed post'], expectations: { postsPerMonth: 2, minEr: 3 } },
+      { name: 'Growing', minFollowers: 10_000, pricePerPost: 250, benefits: ['Story mention', 'Link in bio'], expectations: { postsPerMonth: 4, minEr: 2.5 } },
+      { name: 'Starter', minFollowers: 0, pricePerPost: 100, benefits: [], expectations: { postsPerMonth: null, minEr: null } },
     ],
   },
   erBasis: 'views',
   myProfile: null,
+  competitors: [],
 };
 
 test('the options page saves the marketplace, referral code, custom tiers and ER basis, and reads them back', async ({ context, serviceWorker, extensionId, strayRequests }) => {
@@ -44,6 +46,9 @@ test('the options page saves the marketplace, referral code, custom tiers and ER
   expect(await stored(serviceWorker)).toBeUndefined();
   await expect(address(page)).toHaveValue(DEFAULT_SETTINGS.marketplace.baseUrl);
   await expect(page.getByTestId('default-tiers').locator('tbody tr')).toHaveCount(8);
+  // One numbering: Tier 1 is the largest audience.
+  await expect(page.getByTestId('default-tiers').locator('tbody tr').first()).toContainText('Tier 1 (largest audience)Icons');
+  await expect(page.getByTestId('default-tiers').locator('tbody tr').last()).toContainText('Tier 8 (smallest audience)Newbie Micro Influencers');
   await page.getByTestId('section-tiers').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, 'options-default-tiers');
   await page.getByRole('radio', { name: /Size classes/ }).check();
@@ -89,6 +94,7 @@ test('the options page saves the marketplace, referral code, custom tiers and ER
   await tierField(page, 3, 'minimum ER %').fill('3 %');
   await expect(page.getByTestId('custom-tier')).toHaveCount(3);
   await expect(page.getByTestId('tier-coverage')).toHaveCount(0);
+  await expect(page.getByTestId('tier-order-hint')).toContainText('Tier 1 is the largest audience');
 
   await page.getByRole('radio', { name: /^Views/ }).check();
   await expect(page.getByTestId('options-unsaved')).toBeVisible();
@@ -96,9 +102,12 @@ test('the options page saves the marketplace, referral code, custom tiers and ER
   await expect(page.getByTestId('options-saved')).toHaveText(/^Saved ✓ \S/);
   await expect(page.getByTestId('options-error-summary')).toHaveCount(0);
   expect(await stored(serviceWorker)).toEqual(SAVED);
-  // Numbers are shown as saved.
+  // Typed smallest first, shown as saved and numbered: Tier 1 is the largest audience, as on the card.
+  await expect(page.getByTestId('custom-tier-number')).toHaveText(['1largest audience', '2', '3smallest audience']);
+  await expect(tierField(page, 1, 'name')).toHaveValue('Star');
   await expect(tierField(page, 2, 'minimum followers')).toHaveValue('10000');
-  await expect(tierField(page, 3, 'price per post')).toHaveValue('1500');
+  await expect(tierField(page, 1, 'price per post')).toHaveValue('1500');
+  await expect(tierField(page, 3, 'name')).toHaveValue('Starter');
   // What the user sees (the save bar stays at the bottom of the window): the top, then the tiers.
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'options-saved-top');
@@ -114,10 +123,10 @@ test('the options page saves the marketplace, referral code, custom tiers and ER
   await expect(page.getByLabel('Currency code')).toHaveValue('EUR');
   await expect(page.getByRole('radio', { name: /Custom tiers/ })).toBeChecked();
   await expect(page.getByTestId('custom-tier')).toHaveCount(3);
-  await expect(tierField(page, 1, 'name')).toHaveValue('Starter');
+  await expect(tierField(page, 1, 'name')).toHaveValue('Star');
   await expect(tierField(page, 2, 'benefits (one per line)')).toHaveValue('Story mention\nLink in bio');
   await expect(tierField(page, 2, 'minimum ER %')).toHaveValue('2.5');
-  await expect(tierField(page, 3, 'minimum followers')).toHaveValue('100000');
+  await expect(tierField(page, 1, 'minimum followers')).toHaveValue('100000');
   await expect(page.getByRole('radio', { name: /^Views/ })).toBeChecked();
   await expect(page.getByTestId('options-notes')).toHaveCount(0);
 
@@ -175,16 +184,53 @@ test('hostile addresses and unreadable numbers are refused beside the field, and
 
   // Fixed, it saves.
   await tierField(page, 2, 'price per post').fill('300');
-  await tierField(page, 3, 'minimum followers').fill('100K');
+  await tierField(page, 3, 'minimum followers').fill('0');
   await tierField(page, 3, 'minimum ER %').fill('');
   await page.getByTestId('options-save').click();
   await expect(page.getByTestId('options-saved')).toBeVisible();
   const after = (await stored(serviceWorker)) as Settings;
   expect(after.tiers.kind === 'custom' && after.tiers.tiers.map((t) => [t.pricePerPost, t.minFollowers, t.expectations.minEr])).toEqual([
-    [100, 0, null],
+    [1_500, 100_000, 3],
     [300, 10_000, 2.5],
-    [1_500, 100_000, null],
+    [100, 0, null],
   ]);
+
+  // A new tier typed at the end with the largest audience becomes Tier 1 when saved, and says so.
+  await page.getByTestId('add-tier').click();
+  await tierField(page, 4, 'name').fill('Legend');
+  await tierField(page, 4, 'minimum followers').fill('1M');
+  await tierField(page, 4, 'price per post').fill('9000');
+  await page.getByTestId('options-save').click();
+  await expect(page.getByTestId('options-saved')).toBeVisible();
+  await expect(tierField(page, 1, 'name')).toHaveValue('Legend');
+  await expect(page.getByTestId('custom-tier-number').first()).toHaveText('1largest audience');
+});
+
+test('custom tiers saved by the first version, smallest first, keep their meaning and read Tier 1 = the top', async ({ context, serviceWorker, extensionId }) => {
+  // Version 1 kept the order typed: the settings said "Tier 1 Seed", the card "Tier 3 Seed".
+  const v1 = {
+    ...SAVED,
+    version: 1,
+    tiers: {
+      kind: 'custom',
+      name: 'Garden',
+      tiers: [
+        { name: 'Seed', minFollowers: 0, pricePerPost: 50, benefits: ['Shout-out'], expectations: { postsPerMonth: null, minEr: null } },
+        { name: 'Sprout', minFollowers: 10_000, pricePerPost: 200, benefits: [], expectations: { postsPerMonth: 2, minEr: null } },
+        { name: 'Tree', minFollowers: 100_000, pricePerPost: 900, benefits: [], expectations: { postsPerMonth: null, minEr: 2 } },
+      ],
+    },
+  };
+  await serviceWorker.evaluate(async (settings) => chrome.storage.local.set({ settings }), v1);
+  const page = await context.newPage();
+  await openOptions(page, extensionId);
+  await expect(page.getByTestId('options-notes')).toHaveCount(0);
+  await expect(tierField(page, 1, 'name')).toHaveValue('Tree');
+  await expect(tierField(page, 3, 'name')).toHaveValue('Seed');
+  await expect(tierField(page, 3, 'benefits (one per line)')).toHaveValue('Shout-out');
+  await expect(tierField(page, 3, 'price per post')).toHaveValue('50');
+  await page.getByTestId('section-tiers').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'options-migrated-tiers');
 });
 
 test('changes made elsewhere show up, or wait behind a notice while there are unsaved edits; reset asks twice', async ({ context, serviceWorker, extensionId }) => {

@@ -42,12 +42,14 @@ test('the popup lists the shortlist: search, status and tags saved, kept when it
   await expect(cosyLink).toHaveAttribute('target', '_blank');
   await expect(row(popup, COSY.handle).getByTestId('popup-followers')).not.toHaveText('—');
   await expect(row(popup, COSY.handle).getByTestId('popup-er')).toHaveText(/^\d+(\.\d)? %$/);
+  // Each figure says what it is: "ER 4.3 % · 12.5K followers · $155 guide".
+  await expect(row(popup, COSY.handle).getByTestId('popup-figures')).toHaveText(/^ER \d+(\.\d)? % · [\d.,]+K? followers · \$[\d,]+ guide$/);
 
   // Search and filters narrow the list.
   await popup.getByTestId('popup-search').fill('fern');
   await expect(rows(popup)).toHaveCount(1);
   await expect(row(popup, FERN_KEY)).toBeVisible();
-  await expect(popup.getByTestId('popup-count')).toHaveText('1 of 2');
+  await expect(popup.getByTestId('popup-count')).toHaveText('1 of 2 creators');
   await popup.getByTestId('popup-search').fill('');
   await popup.getByLabel('Platform').selectOption('instagram');
   await expect(rows(popup).getByTestId('popup-handle')).toHaveText([`@${COSY.handle}`]);
@@ -73,6 +75,19 @@ test('the popup lists the shortlist: search, status and tags saved, kept when it
   await expect(rows(popup).getByTestId('popup-handle')).toHaveText([`@${COSY.handle}`]);
   await popup.getByTestId('popup-search').fill('');
 
+  // An agreed price (set on the full page) replaces the guide price in the row, and says so.
+  await serviceWorker.evaluate(`(async () => {
+    const db = await new Promise((res, rej) => { const r = indexedDB.open('reloquence-lens'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    await new Promise((res, rej) => {
+      const tx = db.transaction('entries', 'readwrite');
+      const store = tx.objectStore('entries');
+      const q = store.get(['shortlist', 'youtube', ${JSON.stringify(FERN_KEY)}]);
+      q.onsuccess = () => store.put({ ...q.result, agreedPrice: 1240 });
+      tx.oncomplete = res; tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  })()`);
+
   // Opened again on a tab that is not a creator's page: straight to the shortlist, edits kept.
   const blank = await context.newPage();
   await blank.goto('about:blank');
@@ -84,6 +99,9 @@ test('the popup lists the shortlist: search, status and tags saved, kept when it
   await expect(popup.getByLabel(`Status of @${COSY.handle}`)).toHaveValue('contacted');
   await expect(popup.getByLabel(`Status of @${FERN.handle}`)).toHaveValue('to contact');
   await expect(row(popup, COSY.handle).getByTestId('popup-tags')).toHaveText('knit');
+  await expect(row(popup, FERN_KEY).getByTestId('popup-price')).toHaveText('$1,240 agreed');
+  await expect(row(popup, COSY.handle).getByTestId('popup-price')).toHaveText(/^\$[\d,]+ guide$/);
+  await expect(popup.getByTestId('popup-count')).toHaveText('2 creators on your lists');
   await screenshot(popup, 'popup-shortlist');
 
   // The edits are in the store the full page reads.

@@ -111,6 +111,16 @@ test('leaderboard and budget of a campaign; results give ROI and cost per engage
   const page = await context.newPage();
   await openShortlist(page, extensionId);
   await importFile(page, 'creators.csv', CSV);
+
+  // All campaigns have a leaderboard and a budget too.
+  await page.getByTestId('view-leaderboard').click();
+  await expect(page.getByTestId('leaderboard-row')).toHaveCount(4);
+  await page.getByTestId('view-budget').click();
+  await expect(page.getByRole('heading', { name: 'Budget · All campaigns' })).toBeVisible();
+  await expect(page.getByTestId('budget-planned')).toHaveText('$1,640');
+  await expect(page.getByTestId('budget-campaign')).toHaveCount(2);
+  await page.getByTestId('view-table').click();
+
   await page.getByTestId('campaign-picker').selectOption({ label: `${isolate('Spring launch')} (4)` });
 
   // Leaderboard by ER, then by cost per engagement (lower is better), unknown last.
@@ -139,22 +149,23 @@ test('leaderboard and budget of a campaign; results give ROI and cost per engage
   const budget = page.getByTestId('budget-view');
   await expect(budget.getByTestId('budget-total')).toHaveText('Not set');
   await expect(budget.getByTestId('budget-planned')).toHaveText('$1,640');
-  await expect(budget.getByTestId('budget-breakdown')).toHaveText('$1,240 agreed + $400 guided');
-  await expect(budget.getByTestId('budget-unpriced')).toHaveText('1 creator has no agreed or guided price and is not counted.');
+  await expect(budget.getByTestId('budget-breakdown')).toHaveText('$1,240 agreed + $400 guide prices');
+  await expect(budget.getByTestId('budget-unpriced')).toHaveText('1 creator has no agreed or guide price and is not counted.');
   await expect(budget.getByTestId('budget-tiers')).toHaveText(
     'Tier 4 Micro Influencers: 1Tier 6 Engaged Micro Influencers: 1Tier 7 Hacker Micro Influencers: 1Tier unknown: 1',
   );
-  await enter(page, 'Campaign budget', '2,000');
+  await enter(page, 'Campaign budget (USD)', '2,000');
+  await expect(page.getByLabel('Campaign budget (USD)')).toHaveValue('$2,000');
   await expect(budget.getByTestId('budget-total')).toHaveText('$2,000');
   await expect(budget.getByText('Remaining')).toBeVisible();
   await expect(budget.getByTestId('budget-remaining')).toHaveText('$360');
-  await enter(page, 'Campaign budget', '1500');
+  await enter(page, 'Campaign budget (USD)', '1500');
   await expect(budget.getByText('Over budget by')).toBeVisible();
   await expect(budget.getByTestId('budget-remaining')).toHaveText('$140');
   // A budget that is not a number is refused with the reason, nothing stored.
-  await enter(page, 'Campaign budget', 'lots');
+  await enter(page, 'Campaign budget (USD)', 'lots');
   await expect(budget.getByTestId('field-error')).toHaveText('Budget must be a number, e.g. 1200.');
-  await page.getByLabel('Campaign budget').press('Escape');
+  await page.getByLabel('Campaign budget (USD)').press('Escape');
 
   // Results for one creator: $600 revenue on $200 cost is +200 %; $200 ÷ 524 engagements = $0.38.
   const cosy = budget.locator('[data-testid="results-row"][data-handle="cosy.crafts"]');
@@ -180,21 +191,22 @@ test('leaderboard and budget of a campaign; results give ROI and cost per engage
   await page.reload();
   await page.getByTestId('campaign-picker').selectOption({ label: `${isolate('Spring launch')} (4)` });
   await page.getByRole('button', { name: 'Budget & results' }).click();
-  await expect(page.getByLabel('Campaign budget')).toHaveValue('1500');
-  await expect(page.getByLabel('Revenue of @cosy.crafts', { exact: true })).toHaveValue('600');
+  await expect(page.getByLabel('Campaign budget (USD)')).toHaveValue('$1,500');
+  await expect(page.getByLabel('Revenue of @cosy.crafts', { exact: true })).toHaveValue('$600');
   await expect(page.getByTestId('total-roi')).toHaveText('+200 %');
 });
 
-test('archive and delete a campaign; the default Shortlist can be neither', async ({ context, extensionId }) => {
+test('archive and delete a campaign; the default "No campaign" can be neither, nor renamed', async ({ context, extensionId }) => {
   const page = await context.newPage();
   await openShortlist(page, extensionId);
   await importFile(page, 'creators.csv', CSV);
   const picker = page.getByTestId('campaign-picker');
 
-  await picker.selectOption({ label: `${isolate('Shortlist')} (0)` });
+  await picker.selectOption({ label: `${isolate('No campaign')} (0)` });
   await expect(page.getByRole('button', { name: 'Leaderboard' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Archive' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Delete…' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Rename' })).toHaveCount(0);
 
   await picker.selectOption({ label: `${isolate('Spring launch')} (4)` });
   await page.getByRole('button', { name: 'Archive' }).click();
@@ -212,7 +224,7 @@ test('archive and delete a campaign; the default Shortlist can be neither', asyn
   await page.getByRole('button', { name: 'Delete campaign' }).click();
   await expect(page.getByTestId('notice')).toContainText('Campaign "Spring launch" deleted with its 4 entries.');
   await expect(picker).toHaveValue('');
-  await expect(picker.locator('option')).toHaveText(['All campaigns', `${isolate('Shortlist')} (0)`]);
+  await expect(picker.locator('option')).toHaveText(['All campaigns', `${isolate('No campaign')} (0)`]);
   await expect(page.getByTestId('empty')).toBeVisible();
 });
 

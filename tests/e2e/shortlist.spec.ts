@@ -33,7 +33,7 @@ const handles = async (page: Page) => (await rows(page).getByTestId('handle').al
 test('import, search, filter, tag, compare and export; the export imports into a fresh browser', async ({ context, extensionId }) => {
   const page = await context.newPage();
   await openShortlist(page, extensionId);
-  await expect(page.getByTestId('empty')).toHaveText("No creators shortlisted yet — open a creator's profile and click Shortlist.");
+  await expect(page.getByTestId('empty')).toHaveText("No creators shortlisted yet — open a creator's profile and click Shortlist, or import a list (CSV from a spreadsheet or another tool).");
 
   // Import with a preview: four good rows, one invalid with its reason.
   await importFile(page, 'creators.csv', CSV);
@@ -46,7 +46,8 @@ test('import, search, filter, tag, compare and export; the export imports into a
   await screenshot(page, 'shortlist-import-preview');
   await preview.getByTestId('import-apply').click();
   await expect(preview).toBeHidden();
-  await expect(page.getByTestId('notice')).toContainText('Imported 4 new and 0 updated rows; 1 campaign created.');
+  await expect(page.getByTestId('notice')).toContainText('Imported 4 new rows and 0 updated; 1 campaign created.');
+  await expect(page.getByTestId('count')).toHaveText('4 creators');
   await expect(rows(page)).toHaveCount(4);
   expect(await handles(page)).toEqual(['@cosy.crafts', '@dance_lee', '@mia.moves', '@tiny_tam']);
   const cosyLink = rows(page).filter({ hasText: '@cosy.crafts' }).getByTestId('handle');
@@ -65,6 +66,7 @@ test('import, search, filter, tag, compare and export; the export imports into a
   // Search and filters narrow the table.
   await page.getByTestId('search').fill('mia');
   await expect(rows(page)).toHaveCount(1);
+  await expect(page.getByTestId('count')).toHaveText('1 of 4 creators');
   await page.getByTestId('search').fill('');
   await page.getByLabel('Platform').selectOption('tiktok');
   expect(await handles(page)).toEqual(['@dance_lee', '@tiny_tam']);
@@ -83,6 +85,11 @@ test('import, search, filter, tag, compare and export; the export imports into a
   await page.getByLabel('Tag', { exact: true }).selectOption('fitness');
   expect(await handles(page)).toEqual(['@mia.moves']);
   await page.getByRole('button', { name: 'Clear filters' }).click();
+  // The affiliate link is not among the default columns: the column chooser shows it.
+  await expect(page.getByLabel('Affiliate link of @mia.moves')).toHaveCount(0);
+  await page.getByTestId('columns-button').click();
+  await page.getByTestId('columns-menu').getByLabel(/^Affiliate link/).check();
+  await page.getByTestId('columns-button').click();
   const link = page.getByLabel('Affiliate link of @mia.moves');
   await link.fill('javascript:alert(1)');
   await link.press('Enter');
@@ -92,15 +99,18 @@ test('import, search, filter, tag, compare and export; the export imports into a
   await link.press('Escape');
   await page.getByLabel('Status of @mia.moves').selectOption('contacted');
 
-  // Compare two.
+  // Compare two: from the agreed prices, as the leaderboard ranks them.
   await page.getByLabel('Select @cosy.crafts').check();
   await page.getByLabel('Select @dance_lee').check();
-  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: 'Compare 2' }).click();
   const cards = page.getByTestId('compare-card');
   await expect(cards).toHaveCount(2);
-  // $150 ÷ (12,480 × 4.2 %) = $0.286…; $1,200 ÷ (250,000 × 8.4 %) = $0.057…
-  await expect(cards.filter({ hasText: '@cosy.crafts' }).getByTestId('compare-cpe')).toHaveText('$0.29');
-  await expect(cards.filter({ hasText: '@dance_lee' }).getByTestId('compare-cpe')).toHaveText('$0.057');
+  expect(await cards.evaluateAll((ths) => ths.map((th) => th.getAttribute('data-handle')))).toEqual(['cosy.crafts', 'dance_lee']);
+  // $140 agreed ÷ (12,480 × 4.2 %) = $0.267…; $1,100 agreed ÷ (250,000 × 8.4 %) = $0.0523…
+  await expect(page.getByTestId('compare-cpe').locator('.rl-compare-value > bdi')).toHaveText(['$0.27', '$0.052']);
+  await expect(page.getByTestId('compare-cpe-note')).toHaveText(['from the agreed price', 'from the agreed price']);
+  await expect(page.locator('[data-testid="compare-cpe"][data-best="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="compare-cpe"]').nth(1)).toHaveAttribute('data-best', 'true');
   await screenshot(page, 'shortlist-compare');
   await page.getByRole('button', { name: 'Close' }).click();
   await screenshot(page, 'shortlist-page');
@@ -110,6 +120,10 @@ test('import, search, filter, tag, compare and export; the export imports into a
   expect(download.suggestedFilename()).toMatch(/^reloquence-shortlist-\d{4}-\d{2}-\d{2}\.csv$/);
   const exported = await readFile(await download.path());
   expect(exported.toString('utf8')).toContain("'=HYPERLINK");
+  // The same columns as the fresh browser shows.
+  await page.getByTestId('columns-button').click();
+  await page.getByTestId('columns-default').click();
+  await page.getByTestId('columns-button').click();
   const before = await rows(page).evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText).sort());
 
   const fresh = await launchWithExtension();
@@ -146,11 +160,11 @@ test('importing the same file again counts updates; a JSON backup restores every
 
   // A file that is not a shortlist: the reason, and nothing to apply.
   await importFile(page, 'notes.csv', 'name,email\nAnn,ann@example.com\n');
-  await expect(page.getByTestId('import-file-error')).toContainText('This is not a shortlist CSV');
+  await expect(page.getByTestId('import-file-error')).toContainText('No column of this file is read as the creators’ handles or profile addresses');
   await expect(page.getByTestId('import-apply')).toBeDisabled();
   await page.getByRole('button', { name: 'Cancel' }).click();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON backup' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export backup' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^reloquence-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = await readFile(await download.path());
 

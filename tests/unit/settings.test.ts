@@ -5,8 +5,10 @@ import {
   DEFAULT_SETTINGS,
   FLAVOUR_DEFAULT_PATHS,
   loadSettings,
+  migrateV1toV2,
   MIGRATIONS,
   runMigrations,
+  sortTiersLargestFirst,
   SETTINGS_VERSION,
   tierCoverageNote,
   tierSchemeOf,
@@ -360,9 +362,37 @@ describe('loadSettings', () => {
     ]);
   });
 
-  it('has no migrations yet: version 1 is the first release', () => {
-    expect(SETTINGS_VERSION).toBe(1);
-    expect(Object.keys(MIGRATIONS)).toEqual([]);
+  it('has one migration: version 1 → 2 orders custom tiers largest audience first', () => {
+    expect(SETTINGS_VERSION).toBe(2);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
+  });
+
+  it('migrates stored custom tiers so each keeps its meaning and gets the number the card gives it', () => {
+    // As version 1 stored them: in the order typed, smallest first ("Tier 1 Seed" in the settings, "Tier 3 Seed" on the card).
+    const typed = [tier('Seed', 0, 50, { benefits: ['Shout-out'] }), tier('Sprout', 10_000, 200), tier('Tree', 100_000, 900)];
+    const v1 = { version: 1, currency: 'EUR', tiers: { kind: 'custom', name: 'Garden', tiers: typed } };
+    const before = tierSchemeOf({ ...DEFAULT_SETTINGS, currency: 'EUR', tiers: { kind: 'custom', name: 'Garden', tiers: typed } });
+    const { settings: loaded, notes } = loadSettings(v1);
+    expect(notes).toEqual([]);
+    expect(loaded.version).toBe(2);
+    const stored = loaded.tiers.kind === 'custom' ? loaded.tiers.tiers : [];
+    // The list now reads as the card numbers it: position n is Tier n, Tier 1 the largest audience.
+    expect(stored.map((t) => t.name)).toEqual(['Tree', 'Sprout', 'Seed']);
+    const after = tierSchemeOf(loaded);
+    expect(after.tiers.map((t) => [t.rank, t.name])).toEqual(stored.map((t, i) => [i + 1, t.name]));
+    // Every tier keeps its bound, price, benefits and rank on the card.
+    expect(after.tiers).toEqual(before.tiers);
+    expect(stored.find((t) => t.name === 'Seed')).toEqual(typed[0]);
+    for (const count of [0, 9_999, 10_000, 250_000]) expect(tierFor(count, after)).toEqual(tierFor(count, before));
+    // Anything but custom tiers passes through; a broken list is left for the field check.
+    expect(migrateV1toV2({ version: 1, tiers: { kind: 'default' } })).toEqual({ version: 2, tiers: { kind: 'default' } });
+    expect(migrateV1toV2({ version: 1, tiers: { kind: 'custom', tiers: 'x' } })).toEqual({ version: 2, tiers: { kind: 'custom', tiers: 'x' } });
+  });
+
+  it('keeps saved custom tiers largest audience first, whatever order they are given in', () => {
+    const checked = checkSettings({ ...DEFAULT_SETTINGS, tiers: { kind: 'custom', name: 'x', tiers: [tier('Small', 0, 1), tier('Big', 1_000, 2), tier('Mid', 500, 3)] } });
+    expect(checked.ok && checked.settings.tiers.kind === 'custom' && checked.settings.tiers.tiers.map((t) => t.name)).toEqual(['Big', 'Mid', 'Small']);
+    expect(sortTiersLargestFirst([{ minFollowers: 1 }, { minFollowers: 5 }, { minFollowers: 1, n: 2 }])).toEqual([{ minFollowers: 5 }, { minFollowers: 1 }, { minFollowers: 1, n: 2 }]);
   });
 
   // Shapes of a made-up history: v1 stored the address flat, v2 grouped it, v3 is today's layout.

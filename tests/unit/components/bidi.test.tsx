@@ -116,7 +116,8 @@ describe('text from pages, files and users is shown isolated', () => {
     await mount(
       <ShortlistTable
         rows={[row()]}
-        showCampaign
+        columns={['name', 'campaign', 'tier', 'notes']}
+        currency="USD"
         sort={null}
         onSort={vi.fn()}
         selected={new Set()}
@@ -128,22 +129,26 @@ describe('text from pages, files and users is shown isolated', () => {
       />,
     );
     expectIsolated([`@${HANDLE}`, NAME, CAMPAIGN]);
-    expect(root().querySelector('td.rl-c-tier')?.getAttribute('title')).toBe(isolate(`Tier${RLO}name`));
+    expect(root().querySelector('td.rl-c-tier span')?.getAttribute('title')).toBe(isolate(`Tier${RLO}name`));
   });
 
   it('the popup list: handle, campaign and tags, and the titles', async () => {
-    await mount(<PopupShortlist rows={[row()]} complete loadError={null} onStatus={vi.fn(async () => null)} onAddTag={vi.fn(async () => null)} onOpenFull={vi.fn()} />);
+    await mount(<PopupShortlist rows={[row()]} currency="USD" complete loadError={null} onStatus={vi.fn(async () => null)} onAddTag={vi.fn(async () => null)} onOpenFull={vi.fn()} />);
     expect(q('popup-row')).not.toBeNull();
     expectIsolated([`@${HANDLE}`, CAMPAIGN, TAG]);
     expect(q('popup-handle')?.getAttribute('title')).toBe(`${FSI}${NAME}${PDI} — open the profile in a new tab`);
   });
 
   it('compare, leaderboard and budget: handle, name, tier name, campaign, coupon', async () => {
-    await mount(<CompareView rows={[row(), { ...row(), campaignName: 'Other' }]} onClose={vi.fn()} />);
-    expectIsolated([`@${HANDLE}`, NAME, `Tier${RLO}name`]);
-    await mount(<Leaderboard rows={[row()]} growthByCreator={new Map()} />);
-    expectIsolated([`@${HANDLE}`, NAME]);
-    await mount(<BudgetView campaign={{ id: 'c1', name: CAMPAIGN, budget: null }} rows={[row()]} onSetBudget={vi.fn(async () => null)} onSetResults={vi.fn(async () => null)} />);
+    await mount(<CompareView rows={[row(), { ...row(), campaignName: 'Other' }]} currency="USD" onClose={vi.fn()} />);
+    expectIsolated([`@${HANDLE}`, NAME, `Tier${RLO}name`, CAMPAIGN]);
+    await mount(<Leaderboard rows={[row()]} growthByCreator={new Map()} currency="USD" showCampaign />);
+    expectIsolated([`@${HANDLE}`, NAME, CAMPAIGN]);
+    const campaign = { id: 'c1', name: CAMPAIGN, budget: null, archived: false };
+    await mount(<BudgetView campaign={campaign} title={<bdi>{CAMPAIGN}</bdi>} campaigns={[campaign]} rows={[row()]} currency="USD" onSetBudget={vi.fn(async () => null)} onSetResults={vi.fn(async () => null)} />);
+    expectIsolated([`@${HANDLE}`, CAMPAIGN, `Tier${RLO}name`, `CODE${RLO}10`]);
+    // All campaigns: the breakdown names each campaign, isolated.
+    await mount(<BudgetView campaign={null} title="All campaigns" campaigns={[campaign]} rows={[row()]} currency="USD" onSetBudget={vi.fn(async () => null)} onSetResults={vi.fn(async () => null)} />);
     expectIsolated([`@${HANDLE}`, CAMPAIGN, `Tier${RLO}name`, `CODE${RLO}10`]);
   });
 

@@ -7,8 +7,7 @@ import {
   formatMoney,
   formatPercent,
   formatRange,
-  UNKNOWN_TEXT,
-} from '../../../lib/metrics/format';
+  UNKNOWN_TEXT, parseAmountText, plural } from '../../../lib/metrics/format';
 
 describe('formatCount', () => {
   it.each([
@@ -95,5 +94,35 @@ describe('formatDecimal', () => {
     expect(formatDecimal(2.4)).toBe('2.4');
     expect(formatDecimal(2.37)).toBe('2.4');
     expect(formatDecimal(NaN)).toBe('—');
+  });
+});
+
+describe('plural', () => {
+  it('says "1 creator" and "2 creators", with the count grouped', () => {
+    expect(plural(1, 'creator')).toBe('1 creator');
+    expect(plural(0, 'creator')).toBe('0 creators');
+    expect(plural(2, 'creator')).toBe('2 creators');
+    expect(plural(10_000, 'creator')).toBe('10,000 creators');
+    expect(plural(1, 'entry', 'entries')).toBe('1 entry');
+    expect(plural(3, 'entry', 'entries')).toBe('3 entries');
+  });
+});
+
+describe('parseAmountText', () => {
+  it('reads an amount as it is shown or typed', () => {
+    for (const [text, value] of [
+      ['1200', 1200],
+      ['$1,200', 1200],
+      [formatMoney(8053, 'USD'), 8053],
+      [formatMoney(8053, 'EUR'), 8053],
+      [formatMoney(8053, 'CHF'), 8053],
+      ['1 200 €', 1200],
+      ['99.5', 99.5],
+      ['', null],
+      ['  ', null],
+    ] as const) {
+      expect(parseAmountText(text), text).toBe(value);
+    }
+    for (const text of ['lots', '-5', '1.2.3', '12 apples']) expect(parseAmountText(text), text).toBeUndefined();
   });
 });

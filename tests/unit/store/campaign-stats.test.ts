@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptySnapshot } from '../../../lib/platforms/types';
 import {
   budgetSummary,
+  campaignBudgets,
   costPerEngagement,
   creatorKeyOf,
   creatorResults,
@@ -14,6 +15,7 @@ import {
   resultsTotals,
   returnOnInvestment,
   tierCounts,
+  totalBudget,
 } from '../../../lib/store/campaign-stats';
 import { DAY, MONTH, type SnapshotPoint } from '../../../lib/store/history';
 import type { CreatorRecord, Entry, Results, ShortlistRow } from '../../../lib/store/shortlist';
@@ -286,5 +288,25 @@ describe('monthly growth', () => {
     expect(monthlyGrowthPercent([point(T, 1000), point(T + 10 * DAY, 2000)], T + 10 * DAY)).toBeNull();
     expect(monthlyGrowthPercent([point(T, 0), point(T + MONTH, 100)], T + MONTH)).toBeNull();
     expect(monthlyGrowthPercent([], T)).toBeNull();
+  });
+});
+
+describe('budgets of all campaigns', () => {
+  it('adds up the budgets set, and plans each campaign with its own creators', () => {
+    const onSpring = { ...row({ handle: 'a', pricePoint: 100, agreedPrice: 80 }) };
+    const onSummer = { ...row({ handle: 'b', pricePoint: 300 }), entry: { ...row({ handle: 'b' }).entry, campaignId: 'summer' } };
+    const campaigns = [
+      { id: 'spring', name: 'Spring', budget: 500 },
+      { id: 'summer', name: 'Summer', budget: null },
+      { id: 'empty', name: 'Empty', budget: 50 },
+    ];
+    expect(totalBudget(campaigns)).toBe(550);
+    expect(totalBudget([{ budget: null }])).toBeNull();
+    const budgets = campaignBudgets([onSpring, onSummer], campaigns);
+    expect(budgets.map((b) => [b.id, b.creators, b.summary.planned, b.summary.remaining])).toEqual([
+      ['spring', 1, 80, 420],
+      ['summer', 1, 300, null],
+      ['empty', 0, 0, 50],
+    ]);
   });
 });

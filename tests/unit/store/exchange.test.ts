@@ -204,8 +204,8 @@ describe('CSV import', () => {
       'instagram,,A,1,,,,', // 5
       'instagram,bad handle,A,1,,,,', // 6
       'instagram,kim2,A,-5,,,,', // 7
-      'instagram,kim3,A,"1,234",,,,', // 8
-      'instagram,kim4,A,1,maybe,,,', // 9
+      'instagram,kim3,A,"1.2.3",,,,', // 8
+      'instagram,kim4,A,1,maybe,,,', // 9: a status the shortlist does not have is read, not refused
       'instagram,kim5,A,1,,03/01/2025,,', // 10
       'instagram,kim6,A,1,,,,javascript:alert(1)', // 11
       'instagram,KIM,a,1,,,,', // 12: same creator and campaign as line 2
@@ -215,16 +215,17 @@ describe('CSV import', () => {
     ].join('\r\n');
     const preview = parseImport(csv, 'in.csv', { now: NOW });
     expect(preview.fileError).toBeNull();
-    expect(preview.rows.map((r) => r.handle)).toEqual(['kim', 'ok.one']);
-    expect(preview.rows[1]!.notes).toBe('<script>alert(1)</script>');
+    expect(preview.rows.map((r) => r.handle)).toEqual(['kim', 'kim4', 'ok.one']);
+    expect(preview.rows[2]!.notes).toBe('<script>alert(1)</script>');
+    expect(preview.rows[1]!.status).toBe('to contact');
+    expect(preview.statuses).toEqual([{ text: 'maybe', key: 'maybe', rows: 1, status: 'to contact', by: 'default' }]);
     const reasons = Object.fromEntries(preview.invalid.map((r) => [r.line, plain(r.reason)]));
-    expect(Object.keys(reasons).map(Number)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(Object.keys(reasons).map(Number)).toEqual([4, 5, 6, 7, 8, 10, 11, 12, 13]);
     expect(reasons[4]).toMatch(/^platform: must be instagram, youtube, tiktok or x \(it is “myspace”\)/);
     expect(reasons[5]).toMatch(/^handle: is missing/);
     expect(reasons[6]).toMatch(/^handle: must be letters/);
     expect(reasons[7]).toMatch(/^followers: must be 0 or more/);
-    expect(reasons[8]).toMatch(/^followers: “1,234” is not a number/);
-    expect(reasons[9]).toMatch(/^status: must be one of: to contact, contacted, agreed, delivered, paid/);
+    expect(reasons[8]).toMatch(/^followers: “1\.2\.3” is not a number/);
     expect(reasons[10]).toMatch(/^addedAt: “03\/01\/2025” is not a date/);
     expect(reasons[11]).toMatch(/^profileUrl: must be a web address starting with http/);
     expect(reasons[12]).toBe('Same creator and campaign as line 2.');
@@ -233,7 +234,7 @@ describe('CSV import', () => {
 
   it('names every problem of a row, up to three', () => {
     const preview = parseImport(`${header}\r\nfoo,,A,-1,nope,,,ftp://x`, 'in.csv');
-    expect(plain(preview.invalid[0]!.reason)).toBe('platform: must be instagram, youtube, tiktok or x (it is “foo”); handle: is missing; profileUrl: must be a web address starting with http:// or https:// (it is “ftp://x”); and 2 more.');
+    expect(plain(preview.invalid[0]!.reason)).toBe('platform: must be instagram, youtube, tiktok or x (it is “foo”); handle: is missing; profileUrl: must be a web address starting with http:// or https:// (it is “ftp://x”); and 1 more.');
   });
 
   it('refuses values that are too long or carry control characters', () => {
@@ -264,8 +265,8 @@ describe('files that cannot be imported', () => {
     ['blank', '\ufeff \r\n\r\n ', 'a.csv', /empty/],
     ['binary', 'GIF89a\u0000\u0001\u0002', 'a.csv', /not a text file/],
     ['an xlsx', 'PK\u0003\u0004\u0014\u0000', 'shortlist.xlsx', /spreadsheet file \(\.xlsx\)/],
-    ['no header', 'instagram,kim,100\r\ntiktok,jo,5', 'a.csv', /not a shortlist CSV.*missing: platform, handle/],
-    ['plain prose', 'Dear team,\nplease find attached.', 'notes.txt', /not a shortlist CSV/],
+    ['no header', 'instagram,kim,100\r\ntiktok,jo,5', 'a.csv', /No column of this file is read as the creators’ handles or profile addresses: choose, under “Columns”/],
+    ['plain prose', 'Dear team,\nplease find attached.', 'notes.txt', /No column of this file is read as the creators’ handles/],
     ['broken JSON', '{"format": "reloquence-lens-backup", "vers', 'backup.json', /not valid JSON/],
     ['other JSON', '{"name": "something else"}', 'x.json', /not a Reloquence Lens backup/],
     ['a JSON array', '[1,2,3]', 'x.txt', /not a Reloquence Lens backup/],

@@ -72,7 +72,7 @@ const byKey = (a: ReturnType<typeof visible>, b: ReturnType<typeof visible>) =>
   `${a.campaign}/${a.platform}/${a.handle}`.localeCompare(`${b.campaign}/${b.platform}/${b.handle}`);
 
 describe('applyImport', () => {
-  it('stores a good CSV: creates the campaign by name, puts rows without one on the Shortlist', async () => {
+  it('stores a good CSV: creates the campaign by name, puts rows without one on the default list (No campaign)', async () => {
     const d = await db('import-a');
     const preview = parseImport(GOOD, 'list.csv', { now: new Date(NOW * 1000) });
     expect(preview.invalid).toEqual([]);
@@ -89,7 +89,7 @@ describe('applyImport', () => {
     expect(stored.find((r) => r.creator.handleKey === 'dance_mia')?.creator.profileUrl).toBe('https://www.tiktok.com/@dance_mia');
     expect(stored.find((r) => r.creator.handleKey === 'techtom')?.entry.campaignId).toBe(DEFAULT_CAMPAIGN_ID);
     const campaigns = await listCampaigns(d);
-    expect(campaigns.ok && campaigns.value.items.map((c) => [c.name, c.entries])).toEqual([['Shortlist', 1], ['Spring launch', 2]]);
+    expect(campaigns.ok && campaigns.value.items.map((c) => [c.name, c.entries])).toEqual([['No campaign', 1], ['Spring launch', 2]]);
   });
 
   it('counts a second import of the same file as updates, matching the preview plan', async () => {
@@ -203,7 +203,7 @@ describe('applyImport', () => {
     await shortlistCreator(d, page, summary, DEFAULT_CAMPAIGN_ID, NOW);
     await applyImport(d, parseImport(GOOD, 'list.csv'), NOW + 10);
     const cosy = (await rows(d)).filter((r) => r.creator.handleKey === 'cosy.crafts');
-    expect(cosy.map((r) => r.campaignName).sort()).toEqual(['Shortlist', 'Spring launch']);
+    expect(cosy.map((r) => r.campaignName).sort()).toEqual(['No campaign', 'Spring launch']);
     expect(cosy.every((r) => r.creator.followers === 13_000 && r.creator.er === 5)).toBe(true);
   });
 

@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptySnapshot } from '../../../lib/platforms/types';
-import { DB_VERSION, DEFAULT_CAMPAIGN_ID, DEFAULT_CAMPAIGN_NAME, openLensDb, UPGRADES } from '../../../lib/store/db';
+import { DB_VERSION, DEFAULT_CAMPAIGN_ID, DEFAULT_CAMPAIGN_NAME, LEGACY_DEFAULT_CAMPAIGN_NAME, openLensDb, UPGRADES } from '../../../lib/store/db';
 import { BLOCKED_MESSAGE, CLOSED_MESSAGE, storeErrorMessage, VERSION_MESSAGE, withStoreErrors } from '../../../lib/store/errors';
 import { historyOf, type SnapshotPoint } from '../../../lib/store/history';
 import { invitationsOf, linkListing, listInvitations, listingOf, recordInvitation } from '../../../lib/store/marketplace';
-import { listCampaigns, listEntries, renameCampaign, type Campaign, type CreatorRecord, type Entry } from '../../../lib/store/shortlist';
+import { isShortlisted, listCampaigns, listEntries, renameCampaign, type Campaign, type CreatorRecord, type Entry } from '../../../lib/store/shortlist';
 import { visitsOf, type VideoVisit } from '../../../lib/store/video-visits';
 
 const NAME = 'lens-migrations-test';
@@ -200,6 +200,47 @@ describe('database migrations', () => {
     expect((await recordInvitation(db, who, null, 1_700_200_000_000)).ok).toBe(true);
     const mine = await invitationsOf(db, { platform: 'instagram', handle: '@maker.kim' });
     expect(mine.ok && mine.value.map((i) => i.status)).toEqual(['invited']);
+    db.close();
+  });
+
+  it('version 4: renames the default campaign "Shortlist" to "No campaign", keeping its id, entries and any name the user chose', async () => {
+    const spring: Campaign = { id: 'c-spring', name: 'Spring launch', budget: 5000, createdAt: 1_695_000_000, archived: false };
+    const onDefault: Entry = { ...V2_RECORDS.entries[0]!, campaignId: DEFAULT_CAMPAIGN_ID };
+    await writeVersion2({ ...V2_RECORDS, campaigns: [{ id: DEFAULT_CAMPAIGN_ID, name: LEGACY_DEFAULT_CAMPAIGN_NAME, budget: null, createdAt: 1_690_000_000, archived: false }, spring], entries: [onDefault] });
+    const db = await openLensDb(NAME);
+    expect(await db.get('campaigns', DEFAULT_CAMPAIGN_ID)).toEqual({ id: DEFAULT_CAMPAIGN_ID, name: 'No campaign', budget: null, createdAt: 1_690_000_000, archived: false });
+    expect(await db.get('campaigns', 'c-spring')).toEqual(spring);
+    expect(await db.getAll('entries')).toEqual([onDefault]);
+    const rows = await listEntries(db);
+    expect(rows.ok && rows.value.items.map((r) => r.campaignName)).toEqual(['No campaign']);
+    // The index by creator is gone (each entry written wrote an index record too); the campaigns a creator is on are still found.
+    expect([...(db as unknown as IDBDatabase).transaction('entries').objectStore('entries').indexNames]).toEqual([]);
+    expect(await isShortlisted(db, 'instagram', 'MAKER.KIM')).toEqual({ ok: true, value: [DEFAULT_CAMPAIGN_ID] });
+    expect(await isShortlisted(db, 'instagram', 'nobody')).toEqual({ ok: true, value: [] });
+    db.close();
+    await deleteDB(NAME);
+
+    // A name the user gave it stays; so does "Shortlist" when "No campaign" is taken by another campaign.
+    await writeVersion2({ ...V2_RECORDS });
+    const renamed = await openLensDb(NAME);
+    expect((await renamed.get('campaigns', DEFAULT_CAMPAIGN_ID))?.name).toBe('My picks');
+    renamed.close();
+    await deleteDB(NAME);
+    await writeVersion2({ ...V2_RECORDS, campaigns: [{ id: DEFAULT_CAMPAIGN_ID, name: 'Shortlist', budget: null, createdAt: 1, archived: false }, { ...spring, name: 'no campaign' }] });
+    const taken = await openLensDb(NAME);
+    expect((await taken.get('campaigns', DEFAULT_CAMPAIGN_ID))?.name).toBe('Shortlist');
+    taken.close();
+  });
+
+  it('version 4: entries of the new statuses are stored and read back; the old ones stay valid', async () => {
+    const db = await openLensDb(NAME);
+    for (const status of ['posted', 'declined', 'paid'] as const) {
+      await db.put('entries', { ...V2_RECORDS.entries[0]!, campaignId: DEFAULT_CAMPAIGN_ID, handleKey: `h-${status}`, status });
+      await db.put('creators', { ...V2_RECORDS.creators[0]!, handleKey: `h-${status}` });
+    }
+    const rows = await listEntries(db);
+    expect(rows.ok && rows.value.skipped).toBe(0);
+    expect(rows.ok && rows.value.items.map((r) => r.entry.status).sort()).toEqual(['declined', 'paid', 'posted']);
     db.close();
   });
 

@@ -33,9 +33,9 @@ describe('background store service', () => {
   it('shortlists a creator once and reports the campaigns it is on', async () => {
     const db = await openLensDb(NAME);
     expect(await shortlistStatusOf(db, 'instagram', 'maker.kim')).toEqual({ ok: true, campaigns: [], names: [] });
-    expect(await shortlistFromSnapshot(db, profile('maker.kim'))).toEqual({ ok: true, campaigns: ['shortlist'], names: ['Shortlist'] });
-    expect(await shortlistFromSnapshot(db, profile('Maker.Kim'))).toEqual({ ok: true, campaigns: ['shortlist'], names: ['Shortlist'] });
-    expect(await shortlistStatusOf(db, 'instagram', 'MAKER.KIM')).toEqual({ ok: true, campaigns: ['shortlist'], names: ['Shortlist'] });
+    expect(await shortlistFromSnapshot(db, profile('maker.kim'))).toEqual({ ok: true, campaigns: ['shortlist'], names: ['No campaign'] });
+    expect(await shortlistFromSnapshot(db, profile('Maker.Kim'))).toEqual({ ok: true, campaigns: ['shortlist'], names: ['No campaign'] });
+    expect(await shortlistStatusOf(db, 'instagram', 'MAKER.KIM')).toEqual({ ok: true, campaigns: ['shortlist'], names: ['No campaign'] });
     db.close();
   });
 
@@ -93,7 +93,7 @@ describe('background store service', () => {
 
   it('shortlists a profile link before it is visited, and the first visit fills in its numbers', async () => {
     const db = await openLensDb(NAME);
-    expect(await shortlistLink(db, 'https://www.tiktok.com/@bytesize.bao?lang=en', 1000)).toEqual({ ok: true, campaigns: ['shortlist'], names: ['Shortlist'] });
+    expect(await shortlistLink(db, 'https://www.tiktok.com/@bytesize.bao?lang=en', 1000)).toEqual({ ok: true, campaigns: ['shortlist'], names: ['No campaign'] });
     let rows = await listEntries(db);
     expect(rows.ok && rows.value.items.map((r) => [r.creator.handle, r.creator.followers])).toEqual([['bytesize.bao', null]]);
     const visited = emptySnapshot({

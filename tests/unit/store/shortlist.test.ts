@@ -164,7 +164,7 @@ describe('entries', () => {
     await shortlist(db, profile('kim', 10_000));
     const before = await entryOf(db, key('kim'));
     const cases: Array<[unknown, string]> = [
-      [{ status: 'done' }, 'Status must be one of: to contact, contacted, agreed, delivered, paid.'],
+      [{ status: 'done' }, 'Status must be one of: to contact, contacted, agreed, delivered, posted, paid, declined.'],
       [{ agreedPrice: -1 }, 'Agreed price must be 0 or more.'],
       [{ results: { cost: -5 } }, 'Cost must be 0 or more.'],
       [{ results: { orders: 1.5 } }, 'Orders is not valid.'],
@@ -238,7 +238,7 @@ describe('entries', () => {
     const all = unwrap(await listEntries(db));
     expect(all.items.map((r) => [r.campaignName, r.creator.handle, r.creator.followers])).toEqual(
       expect.arrayContaining([
-        ['Shortlist', 'a', 1000],
+        ['No campaign', 'a', 1000],
         ['Spring launch', 'b', 2000],
       ]),
     );
@@ -262,7 +262,7 @@ describe('campaigns', () => {
     expect(await renameCampaign(db, 'nope', 'x')).toEqual({ ok: false, message: 'That campaign no longer exists.' });
     const listed = unwrap(await listCampaigns(db));
     expect(listed.items.map((c) => [c.name, c.entries])).toEqual([
-      ['Shortlist', 0],
+      ['No campaign', 0],
       ['Spring 2026', 1],
     ]);
   });
