@@ -19,6 +19,7 @@ export function App({
   onUi,
   scheme,
   basis,
+  competitors,
   visited,
   actions,
   footer,
@@ -33,6 +34,8 @@ export function App({
   scheme?: TierScheme;
   /** The settings' default ER basis (the card's second rate). */
   basis?: Settings['erBasis'];
+  /** The brand's competitors (settings). */
+  competitors?: readonly string[];
   visited: VisitedRates | null;
   actions?: ComponentChildren;
   footer?: ComponentChildren;
@@ -51,6 +54,7 @@ export function App({
       actions={actions}
       footer={footer}
       basis={basis}
+      competitors={competitors}
       history={history}
       dark={view.dark === true}
       detailsOpen={ui.detailsOpen}

@@ -68,6 +68,7 @@ function draw(): void {
       onUi={setUi}
       scheme={marketplace?.scheme}
       basis={marketplace?.settings.erBasis}
+      competitors={marketplace?.settings.competitors}
       visited={visited}
       actions={actions}
       footer={footer}

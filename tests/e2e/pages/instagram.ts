@@ -11,6 +11,7 @@ export interface DemoPost {
   comments: number;
   views?: number;
   takenAt: number;
+  caption?: string;
 }
 
 export interface DemoAccount {
@@ -54,6 +55,25 @@ export const COSY: DemoAccount = {
   ),
 };
 
+/**
+ * What Mia's recent posts say: two disclosed partnerships with @ridgeline.gear, one post that
+ * tags @summit.socks with a discount code and no disclosure, the rest her own.
+ */
+const MIA_CAPTIONS: Array<string | undefined> = [
+  'Sunrise loop on the ridge. New shoes from @ridgeline.gear held up great #ad #trailrunning',
+  'Long run Sunday, 32 km of mud',
+  'Race recap: 3rd place! Thanks @ridgeline.gear for the kit #sponsored',
+  'Recovery day',
+  'My favourite socks @summit.socks, use code MIA15 for 15 % off',
+  'Hill repeats in the rain',
+  'Shoes drying by the fire',
+  'Coaching spots open for spring',
+  'Trail maintenance day with the club',
+  'Gear I actually use',
+  'Night run under the full moon',
+  'First snow on the summit',
+];
+
 export const MIA: DemoAccount = {
   handle: 'trailrunner.mia',
   name: 'Mia — trail running',
@@ -67,7 +87,7 @@ export const MIA: DemoAccount = {
     [1_220, 980, 1_405, null, 1_110, 1_302, 870, 1_515, 1_044, 1_190, 1_260, 930],
     [48, 31, 66, 12, 40, 52, 25, 71, 38, 44, 57, 29],
     [21_400, undefined, 25_010],
-  ),
+  ).map((p, i) => ({ ...p, caption: MIA_CAPTIONS[i] })),
 };
 
 export const QUIET: DemoAccount = {
@@ -125,6 +145,7 @@ export function graphqlUser(a: DemoAccount) {
           edge_media_to_comment: { count: p.comments },
           taken_at_timestamp: p.takenAt,
           owner: { username: a.handle },
+          ...(p.caption === undefined ? {} : { edge_media_to_caption: { edges: [{ node: { text: p.caption } }] } }),
         },
       })),
     },
@@ -242,6 +263,7 @@ export function currentProfilePage(a: DemoAccount): string {
             like_and_view_counts_disabled: p.likes === null,
             comment_count: p.comments,
             ...(p.views === undefined ? {} : { play_count: p.views, media_type: 2 }),
+            ...(p.caption === undefined ? {} : { caption: { text: p.caption } }),
             user: { username: a.handle, pk: user.pk },
           },
         })),
@@ -267,13 +289,32 @@ export function webProfileInfo(a: DemoAccount): unknown {
 }
 
 /** A post page with `_sharedData.entry_data.PostPage` (the 2019–2021 layout). */
+/**
+ * The comments the demo post page has loaded (the first ones of many): two buyers, two
+ * questions, two generic ones, and the creator answering one of them.
+ */
+export const COSY_POST_COMMENTS: Array<{ id: string; text: string; author: string; replies?: Array<{ id: string; text: string; author: string }> }> = [
+  { id: 'c1', text: 'Ordered the cast iron pan after this, best purchase this year', author: 'homecook.anna' },
+  { id: 'c2', text: 'Where can I buy this pan?', author: 'ben.bakes', replies: [{ id: 'c2r', text: 'Link in bio! It is from a small shop in Maine', author: 'cosy.kitchen.lab' }] },
+  { id: 'c3', text: '🔥🔥🔥', author: 'x_y_z_123' },
+  { id: 'c4', text: 'Nice', author: 'promo.page.99' },
+  { id: 'c5', text: 'How long does it keep in the fridge?', author: 'mealprep.mo' },
+  { id: 'c6', text: 'Made it tonight, the kids loved it', author: 'dad.in.boston' },
+];
+
 export function sharedDataPostPage(a: DemoAccount, p: DemoPost): string {
+  const comment = (c: { id: string; text: string; author: string }) => ({ id: c.id, text: c.text, owner: { username: c.author }, edge_liked_by: { count: 1 } });
   const media = {
     __typename: 'GraphImage',
     shortcode: p.code,
     edge_media_preview_like: edge(p.likes),
     edge_liked_by: edge(p.likes),
-    edge_media_to_parent_comment: { count: p.comments },
+    edge_media_to_parent_comment: {
+      count: p.comments,
+      edges: COSY_POST_COMMENTS.map((c) => ({
+        node: { ...comment(c), edge_threaded_comments: { edges: (c.replies ?? []).map((r) => ({ node: comment(r) })) } },
+      })),
+    },
     edge_media_to_comment: { count: p.comments },
     taken_at_timestamp: p.takenAt,
     owner: { username: a.handle, full_name: a.name, edge_followed_by: { count: a.followers }, is_private: false },
