@@ -326,3 +326,35 @@ test('a 10,000-character display name shows a card with the name shortened', asy
   expect(shown!.endsWith('…')).toBe(true);
   await expect(overlayHost(page)).toHaveAttribute('data-state', 'ok');
 });
+
+test('the page cannot read the docked tab: window.find and selections do not see its tier and price', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(`${IG}/${COSY.handle}/`);
+  await expect(overlayHost(page)).toHaveAttribute('data-state', 'ok');
+  // The genuine tab says its tier and price (read as assistive technology reads it).
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  type N = { nodeId: number; attributes?: string[]; children?: N[]; shadowRoots?: N[] };
+  const find = (n: N): number | null => {
+    const a = n.attributes ?? [];
+    for (let i = 0; i < a.length; i += 2) if (a[i] === 'data-testid' && a[i + 1] === 'lens-tab') return n.nodeId;
+    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+      const hit = find(c);
+      if (hit !== null) return hit;
+    }
+    return null;
+  };
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId: find(root as N)!, fetchRelatives: false });
+  const name = String(nodes[0]?.name?.value ?? '');
+  expect(name).toMatch(/Tier 7/);
+  expect(name).toMatch(/~\$\d/);
+  // A page script searching its own document finds none of it.
+  const found = await page.evaluate(() => {
+    const w = window as unknown as { find(text: string): boolean };
+    const hits = [w.find('Tier 7'), w.find('~$'), w.find('Hacker Micro')];
+    document.execCommand('selectAll');
+    return { hits, selected: getSelection()?.toString() ?? '' };
+  });
+  expect(found.hits).toEqual([false, false, false]);
+  expect(found.selected).not.toContain('Tier 7');
+});
