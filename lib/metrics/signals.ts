@@ -47,6 +47,22 @@ export const SIGNAL_IDS: readonly SignalId[] = [
   'posting-cadence',
 ];
 
+/**
+ * Each signal's name where no platform is at hand (the shortlist, compare, exports); the card's
+ * labels say "reply" on X and "subscriber" on YouTube.
+ */
+export const SIGNAL_NAMES: Readonly<Record<SignalId, string>> = {
+  'like-comment-ratio': 'Likes per comment',
+  'mean-vs-median': 'Mean vs median',
+  'top-post-share': "Top post's share",
+  'views-per-follower': 'Views per follower',
+  'following-ratio': 'Following ÷ followers',
+  'follower-jumps': 'Follower jumps',
+  'er-vs-growth': 'ER while followers jump',
+  'growth-per-month': 'Growth per month',
+  'posting-cadence': 'Posting cadence',
+};
+
 export type SignalStatus = 'ok' | 'check' | 'unknown';
 
 /**

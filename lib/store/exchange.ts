@@ -22,7 +22,7 @@ import type { InvitationStatus } from '../marketplace/invites';
 import type { Marketplace } from '../marketplace/links';
 import { DEFAULT_SETTINGS } from '../settings';
 import { creatorFromUrl, looksLikeAddress, type CreatorFromUrl } from './creator-url';
-import { ENTRY_STATUSES, type EntryStatus } from './shortlist';
+import { ENTRY_STATUSES, MAX_STORED_BRANDS, type EntryStatus } from './shortlist';
 import {
   backupCreatorProblem,
   campaignProblem,
@@ -161,6 +161,41 @@ const creatorNumbers = {
   priceHigh: amount,
 };
 
+/** Small counts (signals, posts read): whole numbers. */
+const smallCount = z.nullable(z.int('must be a whole number').check(z.gte(0, 'must be 0 or more'), z.lte(1e6, 'is too large')));
+/** A handle as the posts name it: lower-case, without @ (./shortlist.ts `BrandSchema`). */
+const brandHandle = z.string('must be text').check(
+  z.maxLength(100, 'is longer than 100 characters'),
+  z.refine((s) => HANDLE_PATTERN.test(s), 'must be a handle: letters, digits, ".", "_" or "-"'),
+);
+export const BrandRecordSchema = z.object({
+  handle: brandHandle,
+  /** The recent posts that name it; null when the file does not say. */
+  posts: z.nullable(z.int('must be a whole number').check(z.gte(1, 'must be 1 or more'), z.lte(1e6, 'is too large'))),
+});
+export type BrandRecord = z.infer<typeof BrandRecordSchema>;
+const signalId = z.string('must be text').check(z.regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a signal id such as like-comment-ratio'));
+
+/**
+ * The audience signals and what the posts say, as of the creator's latest reading (README,
+ * "Audience signals" and "What the posts say"). Null is unknown — an empty cell — never 0.
+ */
+const creatorInsights = {
+  signalsFine: smallCount,
+  signalsToCheck: smallCount,
+  signalsUnknown: smallCount,
+  /** The ids of the signals to check. */
+  signalIdsToCheck: z.nullable(z.array(signalId).check(z.maxLength(50, 'has more than 50 signals'))),
+  likesPerComment: z.nullable(z.number('must be a number').check(z.gte(0, 'must be 0 or more'), z.lte(1e9, 'is too large'))),
+  /** Recent posts whose caption, tags or flag the page carried. */
+  postsRead: smallCount,
+  sponsoredPosts: smallCount,
+  /** Sponsored posts' mean engagement ÷ the others' (0.72 = 72 %). */
+  sponsoredVsOrganic: z.nullable(z.number('must be a number').check(z.gte(0, 'must be 0 or more'), z.lte(1e6, 'is too large'))),
+  brands: z.nullable(z.array(BrandRecordSchema).check(z.maxLength(MAX_STORED_BRANDS, `has more than ${MAX_STORED_BRANDS} brands`))),
+  undisclosedPosts: smallCount,
+};
+
 /** What a brand records on a campaign entry. */
 const entryFields = {
   status,
@@ -193,6 +228,7 @@ export const ExportRowSchema = z.object({
   displayName: optionalLine(LIMITS.displayName),
   profileUrl: url,
   ...creatorNumbers,
+  ...creatorInsights,
   ...entryFields,
   /** When the creator was added to the campaign (ISO 8601). */
   addedAt: isoDateTime,
@@ -215,6 +251,16 @@ export const EXPORT_COLUMNS = [
   'priceLow',
   'pricePoint',
   'priceHigh',
+  'signalsFine',
+  'signalsToCheck',
+  'signalsUnknown',
+  'signalIdsToCheck',
+  'likesPerComment',
+  'postsRead',
+  'sponsoredPosts',
+  'sponsoredVsOrganic',
+  'brands',
+  'undisclosedPosts',
   'status',
   'agreedPrice',
   'tags',
@@ -233,8 +279,15 @@ export const REQUIRED_COLUMNS: readonly Column[] = ['platform', 'handle'];
 
 const NUMBER_COLUMNS = new Set<Column>([
   'followers', 'er', 'erPerView', 'tierRank', 'priceLow', 'pricePoint', 'priceHigh', 'agreedPrice', 'orders', 'revenue', 'cost',
+  'signalsFine', 'signalsToCheck', 'signalsUnknown', 'likesPerComment', 'postsRead', 'sponsoredPosts', 'sponsoredVsOrganic', 'undisclosedPosts',
 ]);
+/** Tags, signal ids and brands are lists in one cell, `;`-separated. */
 const TAG_SEPARATOR = '; ';
+
+/** A brand in a cell: "ridgeline.gear (2)" (no @: a cell starting with @ reads as a formula). */
+function brandCell(b: BrandRecord): string {
+  return b.posts === null ? b.handle : `${b.handle} (${b.posts})`;
+}
 
 /** The identity of a row for "new or updated": platform, lower-cased handle, campaign name. */
 export function rowKey(platformName: string, handleText: string, campaign: string): string {
@@ -279,6 +332,7 @@ function numberCell(n: unknown): number | '' {
 }
 
 function cellOf(row: ExportRow, column: Column): string | number {
+  if (column === 'brands') return neutraliseCell((row.brands ?? []).map(brandCell).join(TAG_SEPARATOR));
   const value = row[column];
   if (NUMBER_COLUMNS.has(column)) return numberCell(value);
   if (Array.isArray(value)) return neutraliseCell(value.join(TAG_SEPARATOR));
@@ -312,6 +366,8 @@ export const CreatorRecordSchema = z.object({
   displayName: optionalLine(LIMITS.displayName),
   profileUrl: url,
   ...creatorNumbers,
+  // Optional: backups written before they were kept have none (read as unknown).
+  ...z.partial(z.object(creatorInsights)).shape,
   addedAt: isoDateTime,
   /** When the numbers were read. */
   updatedAt: isoDateTime,
@@ -456,6 +512,16 @@ export function rowOf(c: CreatorRecord, campaign: string, e: EntryRecord | null)
     priceLow: c.priceLow,
     pricePoint: c.pricePoint,
     priceHigh: c.priceHigh,
+    signalsFine: c.signalsFine ?? null,
+    signalsToCheck: c.signalsToCheck ?? null,
+    signalsUnknown: c.signalsUnknown ?? null,
+    signalIdsToCheck: c.signalIdsToCheck ?? null,
+    likesPerComment: c.likesPerComment ?? null,
+    postsRead: c.postsRead ?? null,
+    sponsoredPosts: c.sponsoredPosts ?? null,
+    sponsoredVsOrganic: c.sponsoredVsOrganic ?? null,
+    brands: c.brands ?? null,
+    undisclosedPosts: c.undisclosedPosts ?? null,
     status: e?.status ?? 'to contact',
     agreedPrice: e?.agreedPrice ?? null,
     tags: e ? [...e.tags] : [],
@@ -691,6 +757,16 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   priceLow: 'Guide price, low',
   pricePoint: 'Guide price per post',
   priceHigh: 'Guide price, high',
+  signalsFine: 'Audience signals fine',
+  signalsToCheck: 'Audience signals to check',
+  signalsUnknown: 'Audience signals unknown',
+  signalIdsToCheck: 'Signals to check (ids, ;-separated)',
+  likesPerComment: 'Likes per comment',
+  postsRead: 'Posts read (captions, tags)',
+  sponsoredPosts: 'Sponsored posts',
+  sponsoredVsOrganic: 'Sponsored vs organic engagement (ratio)',
+  brands: 'Brands worked with (;-separated)',
+  undisclosedPosts: 'Posts to check for disclosure',
   status: 'Status',
   agreedPrice: 'Agreed price',
   tags: 'Tags',
@@ -735,6 +811,7 @@ const HEADER_SYNONYMS: ReadonlyArray<readonly [ImportField, readonly string[]]> 
   ['addedAt', ['addedat', 'dateadded', 'added', 'createdat', 'created', 'date']],
   ['tierName', ['tier', 'tiername']],
   ['sizeClass', ['sizeclass', 'size class', 'influencertype', 'creatortype']],
+  ['brands', ['brandsworkedwith', 'brandmentions', 'mentionedbrands']],
 ];
 
 const EXACT_HEADERS = new Map<string, ImportField>(EXPORT_COLUMNS.map((c) => [headerKey(c), c]));
@@ -870,7 +947,7 @@ type RowResult = { ok: true; row: ExportRow } | { ok: false; reason: string };
 type ColumnPlaces = ReadonlyArray<readonly [number, Column]>;
 
 function parseCsv(text: string, now: Date, context: ImportContext, options: ImportOptions, statuses: StatusReading): ImportPreview {
-  const head = Papa.parse<string[]>(text, { preview: 2, skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
+  const head = Papa.parse<string[]>(text, { preview: 2, skipEmptyLines: 'greedy', delimiter: delimiterOf(text) });
   const header = head.data[0] ?? [];
   const headers = header.map((h) => restoreCell(h).trim());
   const samples = header.map((_, i) => {
@@ -917,6 +994,18 @@ function parseCsv(text: string, now: Date, context: ImportContext, options: Impo
     },
   });
   return sealed({ kind: 'csv', rows, invalid, fileError: null, backup: null, where: { ...noPlaces(), rows: where }, context, columns: info, statuses: statuses.list() });
+}
+
+/**
+ * The delimiter, guessed from the header line alone: cells of the rows hold `;` (tags, brands)
+ * and a broken row has a cell count of its own, either of which could tip a guess made over
+ * several rows to the wrong delimiter. ',' when the header has one column.
+ */
+function delimiterOf(text: string): string {
+  const start = firstNonSpace(text, 0);
+  const end = text.slice(start).search(/\r\n|\n|\r/);
+  const header = end === -1 ? text.slice(start) : text.slice(start, start + end);
+  return Papa.parse<string[]>(header, { preview: 1, delimitersToGuess: [',', ';', '\t'] }).meta.delimiter || ',';
 }
 
 function rowOfCellsOrProblem(result: Papa.ParseStepResult<string[]>, headerLength: number, columns: ColumnPlaces, reading: RowReading): RowResult {
@@ -973,6 +1062,9 @@ function rowFromCells(cells: readonly string[], columns: ColumnPlaces, reading: 
     // Null stands in for a cell already found wrong, so zod still checks all the other cells.
     candidate[column] = 'problem' in value ? null : value.value;
   }
+  // An empty list cell is "none" when the count it goes with is known, else unknown.
+  if (candidate.brands === null && typeof candidate.postsRead === 'number' && !problems.has('brands')) candidate.brands = [];
+  if (candidate.signalIdsToCheck === null && typeof candidate.signalsToCheck === 'number' && !problems.has('signalIdsToCheck')) candidate.signalIdsToCheck = [];
   const parsed = ExportRowSchema.safeParse(candidate);
   if (parsed.success && problems.size === 0) return { ok: true, row: parsed.data };
   for (const issue of parsed.error?.issues ?? []) {
@@ -1039,6 +1131,11 @@ function valueOf(column: Column, cell: string, reading: RowReading): Cell {
       return { value: text === '' ? null : text.toLowerCase() };
     case 'tags':
       return { value: text.split(';').map((t) => t.trim()).filter((t) => t !== '') };
+    // Empty: unknown here; rowFromCells makes it "none" when the count beside it is known.
+    case 'signalIdsToCheck':
+      return { value: text === '' ? null : text.split(/[;,]/).map((t) => t.trim().toLowerCase()).filter((t) => t !== '') };
+    case 'brands':
+      return text === '' ? { value: null } : brandsOf(text);
     case 'addedAt':
       return text === '' ? { value: reading.now.toISOString() } : dateOf(text);
     default:
@@ -1077,6 +1174,24 @@ function numberOf(raw: string, column: Column): Cell {
   if (!Number.isFinite(n)) return { problem: `${quoted(raw)} is too large` };
   // 1.1 × 1000 is 1100.0000000000002 in floating point.
   return { value: multiplier === 1 ? n : Number(n.toPrecision(12)) };
+}
+
+const BRAND_CELL = /^@?([^\s()@]+)(?:\s*\((\d{1,7})\))?$/u;
+
+/**
+ * "ridgeline.gear (2); summit.socks (1)" — or with commas, with @, without counts — as brands;
+ * what zod checks next is each handle's form.
+ */
+function brandsOf(text: string): Cell {
+  const brands: Array<{ handle: string; posts: number | null }> = [];
+  for (const part of text.split(/[;,]/)) {
+    const item = part.trim();
+    if (item === '') continue;
+    const match = BRAND_CELL.exec(item);
+    if (!match) return { problem: `${quoted(item)} is not a handle with its posts, e.g. ridgeline.gear (2)` };
+    brands.push({ handle: (match[1] ?? '').toLowerCase(), posts: match[2] === undefined ? null : Number(match[2]) });
+  }
+  return { value: brands };
 }
 
 /** Platform names as people write them. */

@@ -73,7 +73,8 @@ export interface RecordOutcome {
   creatorRefreshed: boolean;
 }
 
-function pointOf(snapshot: Snapshot, summary: CreatorSummary, key: string, takenAt: number): SnapshotPoint {
+/** The point a profile visit stores (see {@link recordSnapshot}). */
+export function pointOf(snapshot: Snapshot, summary: CreatorSummary, key: string, takenAt: number): SnapshotPoint {
   return {
     platform: snapshot.platform,
     handleKey: key,
@@ -120,6 +121,16 @@ export function recordSnapshot(
       return { recorded: true, replaced: sameHour.length > 0, creatorRefreshed: stored.success };
     });
   });
+}
+
+/**
+ * The history as it stands once a visit at `takenAt` is recorded: the visit's point in place of
+ * any point of the same clock hour, oldest first. Pure: what {@link recordSnapshot} writes,
+ * for the signals computed before it is written.
+ */
+export function historyWithVisit(history: readonly SnapshotPoint[], visit: SnapshotPoint): SnapshotPoint[] {
+  const hourStart = visit.takenAt - (visit.takenAt % HOUR);
+  return [...history.filter((p) => p.takenAt < hourStart || p.takenAt >= hourStart + HOUR), visit].sort((a, b) => a.takenAt - b.takenAt);
 }
 
 /** A profile's points, oldest first; points that no longer parse are skipped and counted. */

@@ -58,6 +58,7 @@ import {
   campaignProblem,
   creatorOfRow,
   entryProblem,
+  insightsOf,
   invitationProblem,
   listingProblem,
   recordProblem,
@@ -143,6 +144,7 @@ function exchangeCreator(c: CreatorFigures): ExchangeCreator {
     priceLow: c.priceLow,
     pricePoint: c.pricePoint,
     priceHigh: c.priceHigh,
+    ...insightsOf(c),
     addedAt: toIso(c.addedAt),
     updatedAt: toIso(c.updatedAt),
   };

@@ -30,7 +30,7 @@ import type {
 } from './exchange';
 import { SnapshotPointSchema, type SnapshotPoint } from './history';
 import { ListingLinkSchema, StoredInvitationSchema, type ListingLink, type StoredInvitation } from './marketplace';
-import { CampaignSchema, CreatorRecordSchema, EntrySchema, handleKey, profileUrlOf, type CreatorRecord, type Entry } from './shortlist';
+import { CampaignSchema, CreatorRecordSchema, EntrySchema, handleKey, profileUrlOf, type CreatorInsights, type CreatorRecord, type Entry } from './shortlist';
 
 /** What a check is made against: the same for the preview and for applying it. */
 export interface ImportContext {
@@ -79,7 +79,43 @@ export type EntryFields = Pick<
 
 export function creatorOfRow(row: ExportRow): ExchangeCreator {
   const { platform, handle, displayName, profileUrl, followers, er, erPerView, tierRank, tierName, sizeClass, priceLow, pricePoint, priceHigh, addedAt } = row;
-  return { platform, handle, displayName, profileUrl, followers, er, erPerView, tierRank, tierName, sizeClass, priceLow, pricePoint, priceHigh, addedAt, updatedAt: addedAt };
+  return {
+    platform,
+    handle,
+    displayName,
+    profileUrl,
+    followers,
+    er,
+    erPerView,
+    tierRank,
+    tierName,
+    sizeClass,
+    priceLow,
+    pricePoint,
+    priceHigh,
+    ...insightsOf(row),
+    addedAt,
+    updatedAt: addedAt,
+  };
+}
+
+/**
+ * The signals and what the posts say, as the store keeps them (./shortlist.ts
+ * `CreatorInsightsSchema`); a backup written before they were kept has none: unknown.
+ */
+export function insightsOf(c: Partial<CreatorInsights>): Required<CreatorInsights> {
+  return {
+    signalsFine: c.signalsFine ?? null,
+    signalsToCheck: c.signalsToCheck ?? null,
+    signalsUnknown: c.signalsUnknown ?? null,
+    signalIdsToCheck: c.signalIdsToCheck ? [...c.signalIdsToCheck] : null,
+    likesPerComment: c.likesPerComment ?? null,
+    postsRead: c.postsRead ?? null,
+    sponsoredPosts: c.sponsoredPosts ?? null,
+    sponsoredVsOrganic: c.sponsoredVsOrganic ?? null,
+    brands: c.brands ? c.brands.map((b) => ({ handle: b.handle, posts: b.posts })) : null,
+    undisclosedPosts: c.undisclosedPosts ?? null,
+  };
 }
 
 /**
@@ -129,6 +165,7 @@ export function storeCreator(c: ExchangeCreator, stored: CreatorRecord | null, r
     priceLow: c.priceLow,
     priceHigh: c.priceHigh,
     currency: stored?.currency ?? (c.pricePoint === null ? null : 'USD'),
+    ...insightsOf(c),
   };
 }
 
@@ -218,6 +255,16 @@ const FIELDS: Record<string, readonly [label: string, kind: Kind]> = {
   priceLow: ['lowest price', 'number'],
   priceHigh: ['highest price', 'number'],
   currency: ['currency', 'text'],
+  signalsFine: ['signals fine', 'number'],
+  signalsToCheck: ['signals to check', 'number'],
+  signalsUnknown: ['signals unknown', 'number'],
+  signalIdsToCheck: ['signal ids to check', 'other'],
+  likesPerComment: ['likes per comment', 'number'],
+  postsRead: ['posts read', 'number'],
+  sponsoredPosts: ['sponsored posts', 'number'],
+  sponsoredVsOrganic: ['sponsored vs organic', 'number'],
+  brands: ['brands', 'other'],
+  undisclosedPosts: ['posts to check for disclosure', 'number'],
   notes: ['notes', 'text'],
   tags: ['tags', 'other'],
   status: ['status', 'other'],

@@ -5,14 +5,15 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { analyzeSnapshot } from '../metrics/analysis';
+import { audienceSignals } from '../metrics/signals';
 import type { TierScheme } from '../metrics/tiers';
 import type { ShortlistAnswer } from '../messaging';
 import { readerForUrl } from '../platforms/index';
 import { emptySnapshot, type Snapshot } from '../platforms/types';
 import type { LensDB } from './db';
 import { HISTORY_POINTS } from './answers';
-import { historyOf, recordSnapshot, type SnapshotPoint } from './history';
-import { CampaignSchema, creatorSummary, isShortlisted, shortlistCreator } from './shortlist';
+import { historyOf, historyWithVisit, pointOf, recordSnapshot, type SnapshotPoint } from './history';
+import { CampaignSchema, creatorSummary, handleKey, isShortlisted, shortlistCreator } from './shortlist';
 import { recordVisit, VISITED_PLATFORMS, visitFromSnapshot } from './video-visits';
 
 type Db = IDBPDatabase<LensDB>;
@@ -20,9 +21,20 @@ type Db = IDBPDatabase<LensDB>;
 // The answers' shapes live in ./answers.ts, so the pages that ask do not load this module's readers.
 export { HISTORY_POINTS, HistoryAnswerSchema, ShortlistAnswerSchema } from './answers';
 
-/** `scheme`: the user's tier scheme (settings), so the stored tier and price are the ones the card shows. */
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+/**
+ * `scheme`: the user's tier scheme (settings), so the stored tier and price are the ones the card
+ * shows. The audience signals kept with the creator are computed with the profile's visit history,
+ * as the card computes them.
+ */
 export async function shortlistFromSnapshot(db: Db, snapshot: Snapshot, now?: number, scheme?: TierScheme): Promise<ShortlistAnswer> {
-  const added = await shortlistCreator(db, snapshot, creatorSummary(snapshot, analyzeSnapshot(snapshot, scheme ? { scheme } : {})), undefined, now);
+  const at = now ?? nowSeconds();
+  const history = snapshot.handle ? await historyPointsOf(db, snapshot.platform, snapshot.handle) : [];
+  const analysis = analyzeSnapshot(snapshot, { now: at, history, ...(scheme ? { scheme } : {}) });
+  const added = await shortlistCreator(db, snapshot, creatorSummary(snapshot, analysis), undefined, now);
   if (!added.ok) return added;
   return shortlistStatusOf(db, snapshot.platform, snapshot.handle ?? '');
 }
@@ -48,7 +60,12 @@ export async function rememberVisit(db: Db, snapshot: Snapshot, now: number, sch
   // Opened videos rate a YouTube channel; opened posts rate an Instagram grid read logged out.
   if (visit && VISITED_PLATFORMS.includes(visit.platform)) await recordVisit(db, visit);
   if (snapshot.kind === 'post' || snapshot.state !== 'ok' || !snapshot.handle) return null;
-  const recorded = await recordSnapshot(db, snapshot, creatorSummary(snapshot, analyzeSnapshot(snapshot, { now, ...(scheme ? { scheme } : {}) })), now);
+  const analysis = analyzeSnapshot(snapshot, { now, ...(scheme ? { scheme } : {}) });
+  const figures = creatorSummary(snapshot, analysis);
+  // The growth signals kept with a shortlisted creator count this visit too.
+  const history = historyWithVisit(await historyPointsOf(db, snapshot.platform, snapshot.handle), pointOf(snapshot, figures, handleKey(snapshot.handle), Math.floor(now)));
+  const signals = audienceSignals(snapshot, analysis, { history, now });
+  const recorded = await recordSnapshot(db, snapshot, creatorSummary(snapshot, analysis, signals), now);
   return recorded.ok ? null : recorded.message;
 }
 

@@ -15,6 +15,7 @@
 import * as z from 'zod/mini';
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { Analysis } from '../metrics/analysis';
+import type { AudienceSignal } from '../metrics/signals';
 import type { SizeClass } from '../metrics/tiers';
 import type { Platform, Snapshot } from '../platforms/types';
 import { profileUrlFor } from '../platforms/profile-url';
@@ -58,6 +59,49 @@ const campaignId = z.string().check(z.minLength(1), z.maxLength(100));
 
 export const SizeClassSchema = z.enum(['nano', 'micro', 'midi', 'macro', 'mega']);
 
+/** At most this many brands (mentioned or tagged accounts) are kept with a creator, most posts first. */
+export const MAX_STORED_BRANDS = 30;
+/** Signal ids are kept as text: a record written by a newer version (with a signal this one lacks) still loads. */
+const SIGNAL_ID_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
+/** Handles as the readers write them (lower-case, no @): letters of any script, digits, `.`, `_`, `-`, `·`. */
+const BRAND_HANDLE_PATTERN = /^[\p{L}\p{M}\p{N}._\-·]{1,100}$/u;
+const smallCount = z.nullable(z.int().check(z.gte(0), z.lte(1e6)));
+
+/** A brand a creator worked with: an account their recent posts mention or tag, and in how many (null: the file did not say). */
+export const BrandSchema = z.object({
+  handle: z.string().check(z.regex(BRAND_HANDLE_PATTERN, 'must be a handle (letters, digits, ".", "_" or "-")')),
+  posts: z.nullable(z.int().check(z.gte(1), z.lte(1e6))),
+});
+export type Brand = z.infer<typeof BrandSchema>;
+
+/**
+ * The audience signals and what the posts say, as of the creator's latest reading (lib/metrics/
+ * signals.ts, content.ts): kept with the creator so the shortlist can show, filter, sort, compare
+ * and export them. Every field is optional: records written before they existed load as they
+ * are, and read as unknown — absent and null both mean unknown, never 0 or "none". Competitors
+ * are matched against `brands` when shown, with the settings of the moment.
+ */
+export const CreatorInsightsSchema = z.object({
+  /** How many audience signals are fine, to check, unknown. */
+  signalsFine: z.optional(smallCount),
+  signalsToCheck: z.optional(smallCount),
+  signalsUnknown: z.optional(smallCount),
+  /** The ids of the signals to check (lib/metrics/signals.ts `SIGNAL_IDS`), in their order. */
+  signalIdsToCheck: z.optional(z.nullable(z.array(z.string().check(z.regex(SIGNAL_ID_PATTERN, 'must be a signal id'))).check(z.maxLength(50)))),
+  /** Total likes ÷ total comments of the recent posts (the `like-comment-ratio` signal's value). */
+  likesPerComment: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(1e9)))),
+  /** Recent posts whose caption, tags or flag the page carried: what the next counts are of. */
+  postsRead: z.optional(smallCount),
+  sponsoredPosts: z.optional(smallCount),
+  /** Mean engagement of the sponsored posts ÷ that of the others (0.72 = 72 %). */
+  sponsoredVsOrganic: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(1e6)))),
+  /** Brands worked with, most posts first (at most {@link MAX_STORED_BRANDS}). */
+  brands: z.optional(z.nullable(z.array(BrandSchema).check(z.maxLength(MAX_STORED_BRANDS, `can be at most ${MAX_STORED_BRANDS}`)))),
+  /** Posts that tag a brand or carry a code or affiliate link without a disclosure. */
+  undisclosedPosts: z.optional(smallCount),
+});
+export type CreatorInsights = z.infer<typeof CreatorInsightsSchema>;
+
 /** The analysis figures a creator is filtered and sorted by, stored flat for 10,000 rows. */
 export const CreatorSummarySchema = z.object({
   followers: count,
@@ -73,6 +117,7 @@ export const CreatorSummarySchema = z.object({
   priceLow: money,
   priceHigh: money,
   currency: text(10),
+  ...CreatorInsightsSchema.shape,
 });
 export type CreatorSummary = z.infer<typeof CreatorSummarySchema>;
 
@@ -270,8 +315,46 @@ function nowSeconds(): number {
 // ---------------------------------------------------------------------------------------------
 // Creators
 
-/** The figures of an analysis that the shortlist keeps, for a snapshot's creator. */
-export function creatorSummary(snapshot: Snapshot, analysis: Analysis): CreatorSummary {
+function finiteIn(n: number | null | undefined, max: number): number | null {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= max ? n : null;
+}
+
+/**
+ * The signals and what the posts say, as the store keeps them. `signals` defaults to the
+ * analysis's own (computed without the visit history: its growth signals unknown); the
+ * background passes those computed with the history. A post page says what one post says, not
+ * the account: nothing is kept from it (all unknown), as a post never replaces a profile reading.
+ */
+export function creatorInsights(snapshot: Snapshot, analysis: Analysis, signals: readonly AudienceSignal[] = analysis.signals): Required<CreatorInsights> {
+  const profile = snapshot.kind !== 'post';
+  const list = profile && Array.isArray(signals) ? signals : [];
+  const counted = (status: AudienceSignal['status']) => (list.length === 0 ? null : list.filter((s) => s.status === status).length);
+  const content = profile ? analysis.content : null;
+  const brands = content
+    ? content.mentions
+        .filter((m) => typeof m.handle === 'string' && BRAND_HANDLE_PATTERN.test(m.handle) && Number.isInteger(m.posts) && m.posts >= 1)
+        .slice(0, MAX_STORED_BRANDS)
+        .map((m) => ({ handle: m.handle, posts: m.posts }))
+    : null;
+  return {
+    signalsFine: counted('ok'),
+    signalsToCheck: counted('check'),
+    signalsUnknown: counted('unknown'),
+    signalIdsToCheck: list.length === 0 ? null : list.filter((s) => s.status === 'check' && SIGNAL_ID_PATTERN.test(s.id)).map((s) => s.id),
+    likesPerComment: finiteIn(list.find((s) => s.id === 'like-comment-ratio')?.value, 1e9),
+    postsRead: content ? content.posts : null,
+    sponsoredPosts: content ? content.sponsored : null,
+    sponsoredVsOrganic: content ? finiteIn(content.sponsoredVsOrganic, 1e6) : null,
+    brands,
+    undisclosedPosts: content ? content.undisclosed : null,
+  };
+}
+
+/**
+ * The figures of an analysis that the shortlist keeps, for a snapshot's creator; `signals` as
+ * for {@link creatorInsights}.
+ */
+export function creatorSummary(snapshot: Snapshot, analysis: Analysis, signals?: readonly AudienceSignal[]): CreatorSummary {
   return {
     followers: snapshot.followers,
     er: analysis.engagement.mean,
@@ -283,6 +366,7 @@ export function creatorSummary(snapshot: Snapshot, analysis: Analysis): CreatorS
     priceLow: analysis.price?.low ?? null,
     priceHigh: analysis.price?.high ?? null,
     currency: analysis.price?.currency ?? null,
+    ...creatorInsights(snapshot, analysis, signals),
   };
 }
 
@@ -687,6 +771,8 @@ export const SORT_COLUMNS = [
   'cost',
   'addedAt',
   'updatedAt',
+  'signalsToCheck',
+  'sponsoredVsOrganic',
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 
@@ -703,7 +789,30 @@ export interface ShortlistQuery {
   /** Engagement rate range in percent, inclusive; a row with an unknown rate is left out when a bound is set. */
   erMin?: number | null;
   erMax?: number | null;
+  /**
+   * Competitor handles (the settings'): a row whose brands name one is left out. A row whose
+   * brands are unknown is kept (nothing says they worked with one).
+   */
+  hideCompetitors?: readonly string[];
   sort?: { column: SortColumn; direction: 'asc' | 'desc' };
+}
+
+/** The rows a query keeps, and how many of those the other filters keep were left out for a competitor. */
+export interface ShortlistView {
+  rows: ShortlistRow[];
+  /** Rows that pass every other filter and worked with a competitor: hidden when `hideCompetitors` is set, else shown. */
+  withCompetitor: number;
+}
+
+/** Competitor handles as the settings keep them, cleaned again: lower-case, without @, each once. */
+export function competitorSet(competitors: readonly string[] | undefined): ReadonlySet<string> {
+  return new Set((Array.isArray(competitors) ? competitors : []).filter((h) => typeof h === 'string').map((h) => h.trim().replace(/^@+/, '').toLowerCase()).filter(Boolean));
+}
+
+/** Whether the creator's recent posts name one of the competitors; null when their brands are unknown. */
+export function workedWithCompetitor(creator: Pick<CreatorInsights, 'brands'>, competitors: ReadonlySet<string>): boolean | null {
+  if (!Array.isArray(creator.brands)) return null;
+  return competitors.size > 0 && creator.brands.some((b) => competitors.has(b.handle));
 }
 
 const SIZE_ORDER: Record<SizeClass, number> = { nano: 0, micro: 1, midi: 2, macro: 3, mega: 4 };
@@ -730,6 +839,12 @@ const SORT_KEYS: Record<SortColumn, (row: ShortlistRow) => string | number | nul
   cost: (r) => r.entry.results.cost,
   addedAt: (r) => r.entry.addedAt,
   updatedAt: (r) => r.entry.updatedAt,
+  // Unknown when the signals were never read, or none of them could be (fine and to check both 0).
+  signalsToCheck: (r) => {
+    const { signalsFine: fine, signalsToCheck: check } = r.creator;
+    return typeof fine === 'number' && typeof check === 'number' && fine + check > 0 ? check : null;
+  },
+  sponsoredVsOrganic: (r) => r.creator.sponsoredVsOrganic ?? null,
 };
 
 function finiteOrNull(n: number | null | undefined): number | null {
@@ -737,6 +852,13 @@ function finiteOrNull(n: number | null | undefined): number | null {
 }
 
 function rowFilter(query: ShortlistQuery): (row: ShortlistRow) => boolean {
+  const others = otherFilters(query);
+  const competitors = competitorSet(query.hideCompetitors);
+  return competitors.size === 0 ? others : (row) => others(row) && workedWithCompetitor(row.creator, competitors) !== true;
+}
+
+/** Every filter of the query but the competitors'. */
+function otherFilters(query: ShortlistQuery): (row: ShortlistRow) => boolean {
   const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const platforms = query.platforms?.length ? new Set(query.platforms) : null;
   const tiers = query.tierRanks?.length ? new Set(query.tierRanks) : null;
@@ -793,7 +915,34 @@ function tieBreak(a: ShortlistRow, b: ShortlistRow): number {
  * for 10,000 rows.
  */
 export function filterAndSort(rows: readonly ShortlistRow[], query: ShortlistQuery = {}): ShortlistRow[] {
-  const kept = rows.filter(rowFilter(query));
+  return sortRows(rows.filter(rowFilter(query)), query);
+}
+
+/**
+ * {@link filterAndSort}, and how many rows the other filters keep that worked with one of
+ * `competitors` (hidden when the query's `hideCompetitors` is set): one pass over the rows.
+ */
+export function shortlistView(rows: readonly ShortlistRow[], query: ShortlistQuery, competitors: readonly string[]): ShortlistView {
+  const others = otherFilters(query);
+  const wanted = competitorSet(competitors);
+  const hide = competitorSet(query.hideCompetitors);
+  const same = sameSet(hide, wanted);
+  let withCompetitor = 0;
+  const kept = rows.filter((row) => {
+    if (!others(row)) return false;
+    const worked = wanted.size > 0 && workedWithCompetitor(row.creator, wanted) === true;
+    if (worked) withCompetitor++;
+    if (hide.size === 0) return true;
+    return same ? !worked : workedWithCompetitor(row.creator, hide) !== true;
+  });
+  return { rows: sortRows(kept, query), withCompetitor };
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+function sortRows(kept: ShortlistRow[], query: ShortlistQuery): ShortlistRow[] {
   if (!query.sort) return kept;
   const keyOf = SORT_KEYS[query.sort.column];
   const sign = query.sort.direction === 'desc' ? -1 : 1;

@@ -36,6 +36,19 @@ function row(partial: Partial<ExportRow> = {}): ExportRow {
     priceLow: 270,
     pricePoint: 300,
     priceHigh: 330,
+    signalsFine: 5,
+    signalsToCheck: 1,
+    signalsUnknown: 3,
+    signalIdsToCheck: ['like-comment-ratio'],
+    likesPerComment: 612.5,
+    postsRead: 12,
+    sponsoredPosts: 3,
+    sponsoredVsOrganic: 0.72,
+    brands: [
+      { handle: 'ridgeline.gear', posts: 2 },
+      { handle: 'summit.socks', posts: 1 },
+    ],
+    undisclosedPosts: 1,
     status: 'contacted',
     agreedPrice: 280,
     tags: ['beauty', 'vegan'],
@@ -49,6 +62,20 @@ function row(partial: Partial<ExportRow> = {}): ExportRow {
     ...partial,
   };
 }
+
+/** A creator whose signals and posts were never read. */
+const UNKNOWN_INSIGHTS = {
+  signalsFine: null,
+  signalsToCheck: null,
+  signalsUnknown: null,
+  signalIdsToCheck: null,
+  likesPerComment: null,
+  postsRead: null,
+  sponsoredPosts: null,
+  sponsoredVsOrganic: null,
+  brands: null,
+  undisclosedPosts: null,
+} satisfies Partial<ExportRow>;
 
 /** Text a user would type that a spreadsheet could run, break, or misread. */
 const HOSTILE = [
@@ -146,7 +173,9 @@ describe('CSV round trip', () => {
         campaign: i % 2 === 0 ? '=Spring, "launch"' : 'Été 2025 🎉',
       }),
     );
-    rows.push(row({ handle: 'unknowns', displayName: null, profileUrl: null, followers: null, er: null, tierRank: null, tierName: null, sizeClass: null, tags: [], notes: '', couponCode: null, affiliateLink: null, orders: null, revenue: null, cost: null, agreedPrice: null, status: 'to contact', campaign: '' }));
+    rows.push(row({ handle: 'unknowns', displayName: null, profileUrl: null, followers: null, er: null, tierRank: null, tierName: null, sizeClass: null, tags: [], notes: '', couponCode: null, affiliateLink: null, orders: null, revenue: null, cost: null, agreedPrice: null, status: 'to contact', campaign: '', ...UNKNOWN_INSIGHTS }));
+    // Known and empty: none to check, no brands (the counts beside them say the lists are known).
+    rows.push(row({ handle: 'no_brands', signalsToCheck: 0, signalIdsToCheck: [], brands: [], sponsoredPosts: 0, sponsoredVsOrganic: null, undisclosedPosts: 0 }));
     rows.push(row({ handle: 'tiny', er: 1e-7, erPerView: 0.1 + 0.2, followers: 1e12 }));
     const preview = parseImport(toCsv(rows), 'shortlist.csv', { now: NOW });
     expect(preview.fileError).toBeNull();
