@@ -9,6 +9,8 @@ export interface CompareViewProps {
   rows: readonly ShortlistRow[];
   /** The settings' currency (agreed prices are in it). */
   currency: string;
+  /** The settings' competitors (lib/store/shortlist.ts `competitorSet`). */
+  competitors?: ReadonlySet<string>;
   /** The measures shown, one row each (lib/store/compare.ts); every measure by default. */
   measures?: readonly CompareMeasure[];
   onClose: () => void;
@@ -19,8 +21,8 @@ export interface CompareViewProps {
  * up with the same figure of the others. Where more (or less) is better the row says which, and
  * the best value is marked in words ("Best"), not by colour alone.
  */
-export function CompareView({ rows, currency, measures = COMPARE_MEASURES, onClose }: CompareViewProps) {
-  const ctx: CompareContext = { currency };
+export function CompareView({ rows, currency, competitors, measures = COMPARE_MEASURES, onClose }: CompareViewProps) {
+  const ctx: CompareContext = competitors ? { currency, competitors } : { currency };
   const best = useMemo(() => new Map(measures.map((m) => [m.id, bestOf(m, rows)])), [measures, rows]);
   return (
     <section class="rl-compare" aria-labelledby="rl-compare-title" data-testid="compare">

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Analysis } from '@/lib/metrics/analysis';
 import { typicalPhrase } from '@/lib/metrics/benchmarks';
+import { sponsoredVsOrganicText } from '@/lib/metrics/content';
+import { audienceSignals, summarizeSignals } from '@/lib/metrics/signals';
 import type { RateResult } from '@/lib/metrics/engagement';
 import { formatCompact, formatCount, formatExact, formatMoney, formatPercent, UNKNOWN_TEXT } from '@/lib/metrics/format';
 import { formatBand, SIZE_CLASS_LABELS, type TierBand, type TierScheme } from '@/lib/metrics/tiers';
@@ -118,6 +120,7 @@ export function MyTier(props: MyTierProps) {
       </Section>
       <NextSection snapshot={snapshot} analysis={analysis} scheme={scheme} customTiers={customTiers} />
       <GrowthSection history={history} />
+      <BrandsSee snapshot={snapshot} analysis={analysis} history={history} />
       <Section title="Share">
         <div class="rl-mk-row">
           <InviteButton label="Copy invite link" state={props.inviteState} onInvite={props.onCopyInvite} />
@@ -393,6 +396,70 @@ function GrowthSection({ history }: { history: readonly SnapshotPoint[] | null }
   return (
     <Section title="Growth">
       <div data-testid="my-growth">{body}</div>
+    </Section>
+  );
+}
+
+/**
+ * What a brand's card says about this profile beyond the numbers — the audience signals and what
+ * the posts say, computed the same way (lib/metrics/signals.ts, content.ts) — so a creator sees
+ * what brands see, and what to fix (a disclosure missing, a signal to check).
+ */
+function BrandsSee({ snapshot, analysis, history }: Pick<MyTierProps, 'snapshot' | 'analysis' | 'history'>) {
+  if (snapshot.kind === 'post' || snapshot.state !== 'ok') return null;
+  const signals = audienceSignals(snapshot, analysis, { history: history ?? null, now: Date.now() / 1000 });
+  const summary = summarizeSignals(signals);
+  const toCheck = signals.filter((x) => x.status === 'check');
+  const content = analysis.content;
+  const brands = content ? content.mentions.slice(0, 5) : [];
+  const sponsoredVs = sponsoredVsOrganicText(content);
+  return (
+    <Section title="What brands see" testId="my-brands-see">
+      <p class="rl-my-line">
+        <strong>{summary.text}</strong>
+      </p>
+      {toCheck.length > 0 && (
+        <ul class="rl-my-list" data-testid="my-signals-to-check">
+          {toCheck.map((x) => (
+            <li key={x.id}>
+              <strong>{x.label}</strong>: {x.explanation}
+            </li>
+          ))}
+        </ul>
+      )}
+      {content && content.posts > 0 ? (
+        <>
+          <p class="rl-my-line" data-testid="my-sponsored">
+            Brands see {content.sponsored} of {content.posts} recent posts as sponsored{sponsoredVs ? `; ${sponsoredVs}` : ''}.
+          </p>
+          <p class="rl-my-line" data-testid="my-brands">
+            {brands.length === 0 ? (
+              'Brands worked with: none named in your recent posts.'
+            ) : (
+              <>
+                Brands worked with:{' '}
+                {brands.map((m, i) => (
+                  <span key={m.handle}>
+                    {i > 0 && ', '}
+                    <bdi>@{m.handle}</bdi> ({m.posts} of {content.posts})
+                  </span>
+                ))}
+                {content.mentions.length > brands.length && ` +${content.mentions.length - brands.length}`}. Brands that compete with them may pass on you.
+              </>
+            )}
+          </p>
+          {content.undisclosed > 0 && (
+            <p class="rl-my-line rl-error" data-testid="my-undisclosed">
+              {content.undisclosed === 1 ? '1 recent post tags' : `${content.undisclosed} recent posts tag`} a brand or {content.undisclosed === 1 ? 'carries' : 'carry'} a code or affiliate link without #ad
+              or a paid-partnership label: brands and platforms expect a disclosure.
+            </p>
+          )}
+        </>
+      ) : (
+        <p class="rl-my-line rl-unknown" data-testid="my-content-unknown">
+          What your posts say: unknown — this page did not carry their captions or tags.
+        </p>
+      )}
     </Section>
   );
 }

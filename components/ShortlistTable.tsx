@@ -7,6 +7,10 @@ import { isolate } from '@/lib/bidi';
 import type { ShortlistColumnId } from '@/lib/preferences';
 import { ENTRY_STATUSES, ENTRY_STATUS_HINTS, ENTRY_STATUS_LABELS, type EntryPatch, type ShortlistRow, type SortColumn } from '@/lib/store/shortlist';
 import { creatorLabel } from '@/lib/platforms/profile-url';
+import { brandsOf, brandsText, brandText, competitorHitsOf, competitorText, signalCounts, signalsDetail, sponsoredText, sponsoredVsOrganicText } from '@/lib/store/creator-insights';
+
+/** No competitors set. */
+const NO_COMPETITORS: ReadonlySet<string> = new Set();
 
 /** Fixed so the window of rendered rows is a plain division: row i sits at i × ROW_HEIGHT. */
 export const ROW_HEIGHT = 40;
@@ -29,6 +33,8 @@ export interface ShortlistTableProps {
   columns: readonly ShortlistColumnId[];
   /** The settings' currency: agreed prices are typed and shown in it. */
   currency: string;
+  /** The settings' competitors (lib/store/shortlist.ts `competitorSet`): a creator whose posts name one is marked. */
+  competitors?: ReadonlySet<string>;
   sort: SortState;
   onSort: (column: SortColumn) => void;
   selected: ReadonlySet<string>;
@@ -48,6 +54,7 @@ export interface ShortlistTableProps {
 interface CellContext {
   row: ShortlistRow;
   currency: string;
+  competitors: ReadonlySet<string>;
   onEdit: (patch: EntryPatch) => Promise<string | null>;
 }
 
@@ -124,6 +131,71 @@ export const COLUMNS: readonly Column[] = [
       return (
         <span title={c.priceLow !== null && c.priceHigh !== null ? `Range ${formatRange(c.priceLow, c.priceHigh, money)}` : undefined} data-testid="guide-price">
           {formatMoney(c.pricePoint, money)}
+        </span>
+      );
+    },
+  },
+  {
+    id: 'signals',
+    width: 118,
+    label: 'Audience',
+    title: 'Audience signals fine and to check, as of the last reading (sorted by those to check)',
+    sort: 'signalsToCheck',
+    className: 'rl-c-signals',
+    cell: ({ row }) => {
+      const counts = signalCounts(row.creator);
+      return (
+        <span title={signalsDetail(row.creator)} data-testid="signals">
+          {counts === null ? (
+            <span class="rl-muted">unknown</span>
+          ) : counts.toCheck > 0 ? (
+            <>
+              {counts.fine} fine · <strong class="rl-check-count">{counts.toCheck} to check</strong>
+            </>
+          ) : (
+            `${counts.fine} fine`
+          )}
+        </span>
+      );
+    },
+  },
+  {
+    id: 'sponsored',
+    width: 124,
+    label: 'Sponsored',
+    title: "Sponsored posts of those read, and their engagement against the others' (sorted by that)",
+    sort: 'sponsoredVsOrganic',
+    className: 'rl-c-num rl-c-sponsored',
+    cell: ({ row }) => {
+      const of = sponsoredText(row.creator);
+      const vs = sponsoredVsOrganicText(row.creator);
+      if (of === null) return <span class="rl-muted">—</span>;
+      return (
+        <span title={vs === null ? `${of} recent posts sponsored` : `${of} recent posts sponsored; they get ${vs} of the engagement of the others`} data-testid="sponsored">
+          {vs === null ? of : `${of} · ${vs}`}
+        </span>
+      );
+    },
+  },
+  {
+    id: 'brands',
+    width: 150,
+    label: 'Brands',
+    title: 'Accounts the recent posts mention or tag, with how many posts (competitors marked)',
+    className: 'rl-c-brands',
+    cell: ({ row, competitors }) => {
+      const brands = brandsOf(row.creator);
+      if (brands === null) return <span class="rl-muted">unknown</span>;
+      if (brands.length === 0) return <span class="rl-muted">none</span>;
+      return (
+        <span class="rl-brands" title={isolate(brandsText(row.creator) ?? '')} data-testid="brands">
+          {brands.slice(0, 3).map((b, i) => (
+            <>
+              {i > 0 && ', '}
+              <bdi class={competitors.has(b.handle) ? 'rl-competitor' : undefined}>{brandText(b)}</bdi>
+            </>
+          ))}
+          {brands.length > 3 && ` +${brands.length - 3}`}
         </span>
       );
     },
@@ -217,14 +289,57 @@ function SortHeader({ label, title, sortColumn, sort, onSort, className }: { lab
 }
 
 /**
+ * What a roomy window gives beyond the least widths, in this order, each only when the room left
+ * (after the widening column's least) holds it whole: a long handle, campaign names, tags, brands.
+ */
+const ROOMY: ReadonlyArray<readonly [ShortlistColumnId | 'handle', number]> = [
+  ['handle', 50],
+  ['campaign', 26],
+  ['tags', 54],
+  ['brands', 50],
+  ['sponsored', 20],
+  ['agreed', 14],
+  ['followers', 4],
+];
+
+/** The extra width of each column, from the room the window has beyond the table's least width. */
+function roomyWidths(columns: readonly Column[], room: number): Map<string, number> {
+  const extra = new Map<string, number>();
+  let left = room;
+  for (const [id, add] of ROOMY) {
+    if (id !== 'handle' && !columns.some((c) => c.id === id)) continue;
+    if (left < add) break;
+    extra.set(id, add);
+    left -= add;
+  }
+  return extra;
+}
+
+/** The element's inner width, followed as the window resizes (0 until it is laid out). */
+function useWidth(ref: { current: HTMLElement | null }): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/**
  * The shortlist as a table, rendering only the rows in view (± a margin): 10,000 rows would
  * otherwise be 10,000 × 16 cells of DOM on every keystroke in the search box. The selection box
  * and the handle stay in view when the table scrolls sideways.
  */
 export function ShortlistTable(props: ShortlistTableProps) {
-  const { rows, columns: shownIds, currency, sort, onSort, selected, onToggle, onToggleAll, onEdit, height, onOpen, openId } = props;
+  const { rows, columns: shownIds, currency, competitors = NO_COMPETITORS, sort, onSort, selected, onToggle, onToggleAll, onEdit, height, onOpen, openId } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
+  const available = useWidth(scroller);
 
   // A new filter can leave the scroll position past the end of a shorter list.
   useLayoutEffect(() => {
@@ -241,6 +356,7 @@ export function ShortlistTable(props: ShortlistTableProps) {
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(rowId(r)));
   // Fixed widths keep every cell whole; more columns than the window holds scroll sideways.
   const minWidth = SELECT_WIDTH + HANDLE_WIDTH + columns.reduce((sum, c) => sum + (c.width ?? FLEX_MIN_WIDTH), 0);
+  const bonus = roomyWidths(columns, available - minWidth);
 
   return (
     <div
@@ -253,10 +369,10 @@ export function ShortlistTable(props: ShortlistTableProps) {
       <table class="rl-table rl-shortlist-table" aria-rowcount={rows.length + 1} style={{ minWidth: `${minWidth}px` }}>
         <colgroup>
           <col style={{ width: `${SELECT_WIDTH}px` }} />
-          <col class="rl-col-handle" style={{ width: `${HANDLE_WIDTH}px` }} />
+          <col class="rl-col-handle" style={{ width: `${HANDLE_WIDTH + (bonus.get('handle') ?? 0)}px` }} />
           {columns.map((c) => (
-            // Wider screens give some columns more room (shortlist.css); these are the least they get.
-            <col key={c.id} class={`rl-col-${c.id}`} style={c.width ? { width: `${c.width}px` } : undefined} />
+            // Wider screens give some columns more room (roomyWidths); these are the least they get.
+            <col key={c.id} class={`rl-col-${c.id}`} style={c.width ? { width: `${c.width + (bonus.get(c.id) ?? 0)}px` } : undefined} />
           ))}
         </colgroup>
         <thead>
@@ -280,6 +396,7 @@ export function ShortlistTable(props: ShortlistTableProps) {
                 row={row}
                 columns={columns}
                 currency={currency}
+                competitors={competitors}
                 isSelected={selected.has(id)}
                 isOpen={openId === id}
                 onToggle={() => onToggle(id)}
@@ -299,6 +416,7 @@ interface RowProps {
   row: ShortlistRow;
   columns: readonly Column[];
   currency: string;
+  competitors: ReadonlySet<string>;
   isSelected: boolean;
   isOpen: boolean;
   onToggle: () => void;
@@ -309,10 +427,11 @@ interface RowProps {
 /** Clicks on the row's own controls edit or follow them; only a click elsewhere opens the details. */
 const INTERACTIVE = 'a, button, input, select, textarea, label';
 
-function Row({ row, columns, currency, isSelected, isOpen, onToggle, onEdit, onOpen }: RowProps) {
+function Row({ row, columns, currency, competitors, isSelected, isOpen, onToggle, onEdit, onOpen }: RowProps) {
   const { creator: c } = row;
   const classes = [isSelected ? 'rl-selected' : '', isOpen ? 'rl-open' : '', onOpen ? 'rl-openable' : ''].filter(Boolean).join(' ');
   const label = creatorLabel(c.platform, c.handle, c.displayName);
+  const rivals = competitors.size > 0 ? competitorHitsOf(c, competitors) : null;
   return (
     <tr
       class={classes || undefined}
@@ -334,6 +453,11 @@ function Row({ row, columns, currency, isSelected, isOpen, onToggle, onEdit, onO
           <a href={c.profileUrl} target="_blank" rel="noopener noreferrer" data-testid="handle" title={c.displayName ? isolate(c.displayName) : undefined}>
             <bdi>{label}</bdi>
           </a>
+          {rivals && rivals.length > 0 && (
+            <span class="rl-competitor-mark" title={isolate(`Worked with a competitor: ${competitorText(rivals)}`)} data-testid="competitor-mark" role="img" aria-label="Worked with a competitor">
+              ⚑
+            </span>
+          )}
           {onOpen && (
             // The keyboard's way to the details panel (a row click is the mouse's).
             <button type="button" class="rl-details-button" aria-label={`Details of @${c.handle}`} title="Growth and details" aria-expanded={isOpen} onClick={onOpen} data-testid="open-details">
@@ -344,7 +468,7 @@ function Row({ row, columns, currency, isSelected, isOpen, onToggle, onEdit, onO
       </td>
       {columns.map((col) => (
         <td key={col.id} class={col.className}>
-          {col.cell({ row, currency, onEdit })}
+          {col.cell({ row, currency, competitors, onEdit })}
         </td>
       ))}
     </tr>

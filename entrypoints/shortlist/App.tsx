@@ -1,14 +1,13 @@
 import type { IDBPDatabase } from 'idb';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CompareView, MAX_COMPARE, MIN_COMPARE } from '@/components/CompareView';
+import { CompareView } from '@/components/CompareView';
 import { BudgetView } from '@/components/BudgetView';
 import { ImportDialog, type MappingChange } from '@/components/ImportDialog';
 import { Leaderboard } from '@/components/Leaderboard';
-import { COLUMN_LABELS, ROW_HEIGHT, rowId, ShortlistTable, type SortState } from '@/components/ShortlistTable';
+import { ROW_HEIGHT, rowId, ShortlistTable, type SortState } from '@/components/ShortlistTable';
+import { FilterBar, NO_FILTERS, SelectionBar, type Filters } from '@/components/ShortlistToolbar';
 import { plural } from '@/lib/metrics/format';
-import { SIZE_CLASS_LABELS, type SizeClass } from '@/lib/metrics/tiers';
-import { PLATFORM_LABELS, type Platform } from '@/lib/platforms/types';
 import {
   DEFAULT_SHORTLIST_COLUMNS,
   EMPTY_IMPORT_MEMORY,
@@ -34,9 +33,8 @@ import {
   createCampaign,
   deleteCampaign,
   entryKeyOf,
-  ENTRY_STATUSES,
-  ENTRY_STATUS_LABELS,
-  filterAndSort,
+  competitorSet,
+  shortlistView,
   listCampaigns,
   listEntries,
   moveEntries,
@@ -47,7 +45,6 @@ import {
   updateEntry,
   type CampaignSummary,
   type EntryPatch,
-  type EntryStatus,
   type Results,
   type ShortlistQuery,
   type ShortlistRow,
@@ -60,17 +57,6 @@ type Db = IDBPDatabase<LensDB>;
 /** "All" is every campaign's entries; otherwise a campaign id. */
 const ALL = '';
 
-interface Filters {
-  text: string;
-  platform: Platform | '';
-  tier: string;
-  size: SizeClass | '';
-  tag: string;
-  status: EntryStatus | '';
-  erMin: string;
-  erMax: string;
-}
-const NO_FILTERS: Filters = { text: '', platform: '', tier: '', size: '', tag: '', status: '', erMin: '', erMax: '' };
 
 /** The choices an import preview is read with: the user changes them in the preview. */
 type ReadingChoices = Pick<ImportOptions, 'columns' | 'defaultPlatform' | 'statusMap' | 'remembered'>;
@@ -126,7 +112,7 @@ function bound(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function queryOf(f: Filters, sort: SortState): ShortlistQuery {
+function queryOf(f: Filters, sort: SortState, competitors: readonly string[]): ShortlistQuery {
   return {
     text: f.text,
     platforms: f.platform ? [f.platform] : [],
@@ -136,6 +122,7 @@ function queryOf(f: Filters, sort: SortState): ShortlistQuery {
     statuses: f.status ? [f.status] : [],
     erMin: bound(f.erMin),
     erMax: bound(f.erMax),
+    ...(f.hideCompetitors && competitors.length > 0 ? { hideCompetitors: competitors } : {}),
     ...(sort ? { sort } : {}),
   };
 }
@@ -206,6 +193,8 @@ export function App() {
   const [details, setDetails] = useState<Details | null>(null);
   const [growthByCreator, setGrowthByCreator] = useState<ReadonlyMap<string, number | null> | null>(null);
   const [currency, setCurrency] = useState('USD');
+  /** The settings' competitors: a creator whose posts name one is marked, and can be hidden. */
+  const [competitors, setCompetitors] = useState<readonly string[]>([]);
   const [columns, setColumns] = useState<ShortlistColumnId[]>([...DEFAULT_SHORTLIST_COLUMNS]);
   const memory = useRef<ImportMemory>(EMPTY_IMPORT_MEMORY);
 
@@ -223,10 +212,14 @@ export function App() {
       },
     );
     // Amounts are in the settings' currency; the columns shown and how files were read are remembered.
-    void readSettings().then(({ settings }) => setCurrency(settings.currency));
+    const useSettings = (settings: { currency: string; competitors: readonly string[] }) => {
+      setCurrency(settings.currency);
+      setCompetitors(settings.competitors);
+    };
+    void readSettings().then(({ settings }) => useSettings(settings));
     void readStored(SHORTLIST_VIEW_KEY, loadShortlistView).then((v) => setColumns(v.columns));
     void readStored(IMPORT_MEMORY_KEY, loadImportMemory).then((m) => (memory.current = m));
-    return watchSettings((settings) => setCurrency(settings.currency));
+    return watchSettings(useSettings);
   }, []);
 
   const chooseColumns = (next: ShortlistColumnId[]) => {
@@ -321,7 +314,9 @@ export function App() {
   const closeDetails = useCallback(() => setDetails(null), []);
   const detailsRow = details ? (rows ?? []).find((r) => rowId(r) === details.id) : undefined;
 
-  const shown = useMemo(() => (rows ? filterAndSort(rows, queryOf(filters, sort)) : []), [rows, filters, sort]);
+  const listed = useMemo(() => shortlistView(rows ?? [], queryOf(filters, sort, competitors), competitors), [rows, filters, sort, competitors]);
+  const shown = listed.rows;
+  const competitorKeys = useMemo(() => competitorSet(competitors), [competitors]);
   const tierOptions = useMemo(() => [...new Set((rows ?? []).map((r) => r.creator.tierRank).filter((t): t is number => t !== null))].sort((a, b) => a - b), [rows]);
   const tagOptions = useMemo(() => {
     const tags = new Map<string, string>();
@@ -593,7 +588,15 @@ export function App() {
         />
       ) : (
         <>
-          <FilterBar filters={filters} setFilter={setFilter} tiers={tierOptions} tags={tagOptions} onClear={() => setFilters(NO_FILTERS)} />
+          <FilterBar
+            filters={filters}
+            setFilter={setFilter}
+            tiers={tierOptions}
+            tags={tagOptions}
+            competitors={competitors.length}
+            withCompetitor={listed.withCompetitor}
+            onClear={() => setFilters(NO_FILTERS)}
+          />
           <SelectionBar
             count={selected.size}
             shown={shown.length}
@@ -614,6 +617,7 @@ export function App() {
                 rows={shown}
                 columns={campaign === ALL ? columns : columns.filter((c) => c !== 'campaign')}
                 currency={currency}
+                competitors={competitorKeys}
                 sort={sort}
                 onSort={(column) => setSort((s) => nextSort(s, column))}
                 selected={selected}
@@ -640,7 +644,7 @@ export function App() {
       {comparing && (
         <div class="rl-modal-backdrop">
           <div class="rl-modal rl-modal-wide" role="dialog" aria-modal="true" aria-labelledby="rl-compare-title">
-            <CompareView rows={comparing} currency={currency} onClose={() => setComparing(null)} />
+            <CompareView rows={comparing} currency={currency} competitors={competitorKeys} onClose={() => setComparing(null)} />
           </div>
         </div>
       )}
@@ -784,190 +788,6 @@ function CampaignActions({ campaign, onArchive, onDelete }: CampaignActionsProps
       <button type="button" class="rl-btn rl-danger" onClick={() => setConfirming(true)}>
         Delete…
       </button>
-    </div>
-  );
-}
-
-interface FilterBarProps {
-  filters: Filters;
-  setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
-  tiers: number[];
-  tags: string[];
-  onClear: () => void;
-}
-
-function FilterBar({ filters, setFilter, tiers, tags, onClear }: FilterBarProps) {
-  return (
-    <div class="rl-filters" role="search">
-      <input
-        type="search"
-        placeholder="Search handles, notes, tags"
-        title="Search the handle, name, notes and tags"
-        aria-label="Search"
-        value={filters.text}
-        onInput={(e) => setFilter('text', e.currentTarget.value)}
-        data-testid="search"
-      />
-      <select aria-label="Platform" value={filters.platform} onChange={(e) => setFilter('platform', e.currentTarget.value as Filters['platform'])}>
-        <option value="">All platforms</option>
-        {(Object.keys(PLATFORM_LABELS) as Platform[]).map((p) => (
-          <option key={p} value={p}>
-            {PLATFORM_LABELS[p]}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Tier" value={filters.tier} onChange={(e) => setFilter('tier', e.currentTarget.value)}>
-        <option value="">All tiers</option>
-        {tiers.map((t) => (
-          <option key={t} value={String(t)}>
-            Tier {t}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Size class" value={filters.size} onChange={(e) => setFilter('size', e.currentTarget.value as Filters['size'])}>
-        <option value="">All sizes</option>
-        {(Object.keys(SIZE_CLASS_LABELS) as SizeClass[]).map((s) => (
-          <option key={s} value={s}>
-            {SIZE_CLASS_LABELS[s]}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Tag" value={filters.tag} onChange={(e) => setFilter('tag', e.currentTarget.value)}>
-        <option value="">All tags</option>
-        {tags.map((t) => (
-          <option key={t} value={t}>
-            {isolate(t)}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Status" value={filters.status} onChange={(e) => setFilter('status', e.currentTarget.value as Filters['status'])}>
-        <option value="">All statuses</option>
-        {ENTRY_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {ENTRY_STATUS_LABELS[s]}
-          </option>
-        ))}
-      </select>
-      <label class="rl-er-range">
-        ER
-        <input type="number" min="0" step="0.1" aria-label="Minimum ER (%)" placeholder="min" value={filters.erMin} onInput={(e) => setFilter('erMin', e.currentTarget.value)} />
-        –
-        <input type="number" min="0" step="0.1" aria-label="Maximum ER (%)" placeholder="max" value={filters.erMax} onInput={(e) => setFilter('erMax', e.currentTarget.value)} />%
-      </label>
-      <button type="button" class="rl-link" onClick={onClear}>
-        Clear filters
-      </button>
-    </div>
-  );
-}
-
-interface SelectionBarProps {
-  count: number;
-  shown: number;
-  total: number;
-  campaigns: CampaignSummary[];
-  columns: readonly ShortlistColumnId[];
-  onColumns: (columns: ShortlistColumnId[]) => void;
-  onCompare: () => void;
-  onMove: (campaignId: string) => Promise<boolean>;
-  onTag: (tag: string, add: boolean) => Promise<boolean>;
-  onRemove: () => Promise<boolean>;
-}
-
-/** What can be done with the selected rows, and which columns the table shows. */
-function SelectionBar({ count, shown, total, campaigns, columns, onColumns, onCompare, onMove, onTag, onRemove }: SelectionBarProps) {
-  const [tag, setTag] = useState('');
-  const none = count === 0;
-  const canCompare = count >= MIN_COMPARE && count <= MAX_COMPARE;
-  return (
-    <div class="rl-selection" data-testid="selection-bar">
-      <span class="rl-count" data-testid="count">
-        {shown === total ? plural(total, 'creator') : `${shown.toLocaleString('en-US')} of ${plural(total, 'creator')}`}
-        {count > 0 && ` · ${count.toLocaleString('en-US')} selected`}
-      </span>
-      <button
-        type="button"
-        class="rl-btn"
-        disabled={!canCompare}
-        onClick={onCompare}
-        title={count > MAX_COMPARE ? `Compare takes at most ${MAX_COMPARE} creators` : `Select ${MIN_COMPARE}–${MAX_COMPARE} rows to compare`}
-      >
-        Compare{count >= MIN_COMPARE && count <= MAX_COMPARE ? ` ${count}` : ''}
-      </button>
-      <select
-        aria-label="Move selected to campaign"
-        disabled={none}
-        value=""
-        onChange={(e) => {
-          const to = e.currentTarget.value;
-          if (to) void onMove(to);
-        }}
-      >
-        <option value="">Move to…</option>
-        {campaigns.map((c) => (
-          <option key={c.id} value={c.id}>
-            {isolate(c.name)}
-          </option>
-        ))}
-      </select>
-      <input type="text" aria-label="Tag for selected" placeholder="tag" value={tag} maxLength={40} onInput={(e) => setTag(e.currentTarget.value)} />
-      <button type="button" class="rl-btn" disabled={none || !tag.trim()} onClick={() => void onTag(tag.trim(), true)}>
-        Add tag
-      </button>
-      <button type="button" class="rl-btn" disabled={none || !tag.trim()} onClick={() => void onTag(tag.trim(), false)}>
-        Remove tag
-      </button>
-      <button type="button" class="rl-btn rl-danger" disabled={none} onClick={() => void onRemove()}>
-        Remove
-      </button>
-      <span class="rl-spacer-flex" />
-      <ColumnChooser columns={columns} onChange={onColumns} />
-    </div>
-  );
-}
-
-/**
- * Which columns the table shows beside the handle (remembered in the browser's storage). A menu
- * of checkboxes; "Default columns" puts back the set that fits a 1024 px screen.
- */
-function ColumnChooser({ columns, onChange }: { columns: readonly ShortlistColumnId[]; onChange: (columns: ShortlistColumnId[]) => void }) {
-  const [open, setOpen] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !box.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
-  return (
-    <div class="rl-columns-chooser" ref={box}>
-      <button type="button" class="rl-btn" aria-expanded={open} aria-controls="rl-columns-menu" onClick={() => setOpen((o) => !o)} data-testid="columns-button">
-        Columns ({columns.length + 1}) ▾
-      </button>
-      {open && (
-        <div class="rl-columns-menu" id="rl-columns-menu" role="group" aria-label="Columns shown" data-testid="columns-menu">
-          <p class="rl-muted">The creator's handle is always shown.</p>
-          {SHORTLIST_COLUMN_IDS.map((id) => (
-            <label key={id} class="rl-columns-item">
-              <input
-                type="checkbox"
-                checked={columns.includes(id)}
-                onChange={(e) => onChange(e.currentTarget.checked ? [...columns, id] : columns.filter((c) => c !== id))}
-              />
-              {COLUMN_LABELS[id]}
-            </label>
-          ))}
-          <button type="button" class="rl-link" onClick={() => onChange([...DEFAULT_SHORTLIST_COLUMNS])} data-testid="columns-default">
-            Default columns
-          </button>
-        </div>
-      )}
     </div>
   );
 }

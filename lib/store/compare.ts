@@ -8,10 +8,11 @@
  * Pure: no DOM. Texts come from the store's records (tier names, campaign names are the user's
  * or a file's text): the view shows every cell as an isolated run.
  */
-import { formatCost, formatCount, formatMoney, formatPercent, formatRange, UNKNOWN_TEXT } from '../metrics/format';
+import { formatCost, formatCount, formatDecimal, formatMoney, formatPercent, formatRange, plural, UNKNOWN_TEXT } from '../metrics/format';
 import { SIZE_CLASS_LABELS } from '../metrics/tiers';
 import { PLATFORM_LABELS } from '../platforms/types';
 import { plannedCost } from './campaign-stats';
+import { brandsOf, brandsText, competitorHitsOf, competitorText, signalCounts, signalsText, signalsToCheckNames, sponsoredText, sponsoredVsOrganicText } from './creator-insights';
 import { ENTRY_STATUS_LABELS, type ShortlistRow } from './shortlist';
 
 /** Which way a figure is better; a measure without one is shown, not ranked. */
@@ -20,6 +21,8 @@ export type Better = 'higher' | 'lower';
 export interface CompareContext {
   /** The settings' currency: agreed prices are in it (guide prices in the tier scheme's). */
   currency: string;
+  /** The settings' competitors (`competitorSet`): the brands row names those worked with. */
+  competitors?: ReadonlySet<string>;
 }
 
 export interface CompareMeasure {
@@ -111,6 +114,62 @@ export const COMPARE_MEASURES: readonly CompareMeasure[] = [
       if (value === null) return 'followers or ER unknown';
       return price.source === 'agreed' ? 'from the agreed price' : 'from the guide price';
     },
+  },
+  {
+    id: 'signals',
+    label: 'Audience signals to check',
+    hint: 'Of the audience signals read at the last visit (likes per comment, consistency, reach, follow-back, growth, cadence): how many are far from usual',
+    better: 'lower',
+    value: (r) => signalCounts(r.creator)?.toCheck ?? null,
+    text: (r) => {
+      const n = signalCounts(r.creator);
+      return n === null ? UNKNOWN_TEXT : signalsText(r.creator) ?? UNKNOWN_TEXT;
+    },
+    note: (r) => {
+      const names = signalsToCheckNames(r.creator);
+      return names.length > 0 ? names.join(', ') : null;
+    },
+  },
+  {
+    id: 'likesPerComment',
+    label: 'Likes per comment',
+    hint: 'Total likes ÷ total comments of the recent posts; far from usual hints at bought likes or comments',
+    value: (r) => r.creator.likesPerComment ?? null,
+    text: (r) => (typeof r.creator.likesPerComment === 'number' ? formatDecimal(r.creator.likesPerComment, r.creator.likesPerComment >= 100 ? 0 : 1) : UNKNOWN_TEXT),
+  },
+  {
+    id: 'sponsored',
+    label: 'Sponsored posts',
+    hint: "Recent posts with the platform's paid-partnership flag or a disclosure tag, of the posts read",
+    value: (r) => r.creator.sponsoredPosts ?? null,
+    text: (r) => sponsoredText(r.creator) ?? UNKNOWN_TEXT,
+  },
+  {
+    id: 'sponsoredVsOrganic',
+    label: 'Sponsored vs other posts',
+    hint: 'Mean engagement of the sponsored posts ÷ that of the others',
+    better: 'higher',
+    value: (r) => r.creator.sponsoredVsOrganic ?? null,
+    text: (r) => sponsoredVsOrganicText(r.creator) ?? UNKNOWN_TEXT,
+  },
+  {
+    id: 'brands',
+    label: 'Brands worked with',
+    hint: 'Accounts the recent posts mention or tag, with how many posts',
+    value: (r) => brandsOf(r.creator)?.length ?? null,
+    text: (r) => brandsText(r.creator, 4) ?? UNKNOWN_TEXT,
+    note: (r, ctx) => {
+      const hits = ctx.competitors && ctx.competitors.size > 0 ? competitorHitsOf(r.creator, ctx.competitors) : null;
+      return hits && hits.length > 0 ? `competitor: ${competitorText(hits)}` : null;
+    },
+  },
+  {
+    id: 'undisclosed',
+    label: 'Disclosure to check',
+    hint: 'Recent posts that tag a brand or carry a promo code or affiliate link but no disclosure',
+    better: 'lower',
+    value: (r) => r.creator.undisclosedPosts ?? null,
+    text: (r) => (typeof r.creator.undisclosedPosts === 'number' ? plural(r.creator.undisclosedPosts, 'post') : UNKNOWN_TEXT),
   },
   { id: 'status', label: 'Status', text: (r) => ENTRY_STATUS_LABELS[r.entry.status] },
 ];

@@ -251,6 +251,39 @@ describe('MyTier', () => {
     expect(textOf('my-growth')).toContain('−1,000 followers');
   });
 
+  it('shows what brands see: the audience signals, sponsored posts, brands worked with, disclosures to check', async () => {
+    const posts = [
+      emptyPost({ id: 'a', likes: 470, comments: 10, takenAt: NOW - 2 * DAY, caption: 'Morning bake with @flourco #ad', mentions: ['flourco'], sponsored: true }),
+      emptyPost({ id: 'b', likes: 530, comments: 10, takenAt: NOW - 6 * DAY, caption: 'Loving my @panmakers skillet, code COSY10 for 10 % off', mentions: ['panmakers'] }),
+      emptyPost({ id: 'c', likes: 482, comments: 10, takenAt: NOW - 10 * DAY, caption: 'Sunday soup', mentions: [] }),
+    ];
+    await mount(<MyTier {...props(snapshot({ posts }))} />);
+    const section = textOf('my-brands-see');
+    expect(section).toMatch(/^What brands seeAudience: \d+ signals? fine/);
+    expect(textOf('my-sponsored')).toBe('Brands see 1 of 3 recent posts as sponsored; sponsored posts get 93 % of the engagement of the others (1 sponsored, 2 organic).');
+    expect(textOf('my-brands')).toContain('Brands worked with: @flourco (1 of 3), @panmakers (1 of 3).');
+    // The skillet post tags a brand and carries a code with no disclosure.
+    expect(textOf('my-undisclosed')).toContain('1 recent post tags a brand or carries a code or affiliate link without #ad');
+    expectClean();
+  });
+
+  it('says what the posts say is unknown when the page carried no captions, and lists a signal to check with its number', async () => {
+    // One post carries the whole engagement: the consistency signals are to check.
+    const posts = [
+      emptyPost({ id: 'a', likes: 9000, comments: 100, takenAt: NOW - 2 * DAY }),
+      emptyPost({ id: 'b', likes: 20, comments: 1, takenAt: NOW - 6 * DAY }),
+      emptyPost({ id: 'c', likes: 25, comments: 1, takenAt: NOW - 10 * DAY }),
+      emptyPost({ id: 'd', likes: 22, comments: 1, takenAt: NOW - 14 * DAY }),
+    ];
+    await mount(<MyTier {...props(snapshot({ posts, postsCount: 4 }))} />);
+    expect(textOf('my-content-unknown')).toBe('What your posts say: unknown — this page did not carry their captions or tags.');
+    const toCheck = textOf('my-signals-to-check');
+    expect(toCheck).toContain("Top post's share");
+    expect(toCheck).toMatch(/\d+ %/);
+    expect(q('my-sponsored')).toBeNull();
+    expectClean();
+  });
+
   it('renders a hostile handle, name and benefit as text', async () => {
     const tiers: CustomTier[] = CUSTOM_TIERS.map((t) => ({ ...t, name: t.name === 'Rising' ? HOSTILE : t.name, benefits: [HOSTILE] }));
     const scheme = tierSchemeOf({ ...CUSTOM_SETTINGS, tiers: { kind: 'custom', name: HOSTILE, tiers } });

@@ -126,3 +126,50 @@ describe('compare rows', () => {
     expect([...bestOf(signal, rows)]).toEqual([1]);
   });
 });
+
+describe('compare rows of the audience signals and what the posts say', () => {
+  const withInsights = (handle: string, insights: Partial<ShortlistRow['creator']>): ShortlistRow => {
+    const r = row(handle);
+    return { ...r, creator: { ...r.creator, ...insights } };
+  };
+  const kim = withInsights('kim', {
+    signalsFine: 5,
+    signalsToCheck: 1,
+    signalsUnknown: 3,
+    signalIdsToCheck: ['like-comment-ratio'],
+    likesPerComment: 312.4,
+    postsRead: 12,
+    sponsoredPosts: 3,
+    sponsoredVsOrganic: 0.72,
+    brands: [{ handle: 'rival.co', posts: 2 }, { handle: 'flourco', posts: 1 }],
+    undisclosedPosts: 1,
+  });
+  const lee = withInsights('lee', { signalsFine: 6, signalsToCheck: 0, signalsUnknown: 3, signalIdsToCheck: [], postsRead: 10, sponsoredPosts: 0, sponsoredVsOrganic: null, brands: [], undisclosedPosts: 0 });
+  // A creator shortlisted before the signals were kept: every one unknown, never 0.
+  const old = row('old');
+  const competitors = new Set(['rival.co']);
+
+  it('shows each as a labelled row, the names of the signals to check, and the competitor among the brands', () => {
+    const c = { currency: 'USD', competitors };
+    expect(measure('signals').text(kim, c)).toBe('5 fine · 1 to check');
+    expect(measure('signals').note?.(kim, c)).toBe('Likes per comment');
+    expect(measure('likesPerComment').text(kim, c)).toBe('312');
+    expect(measure('sponsored').text(kim, c)).toBe('3 of 12');
+    expect(measure('sponsoredVsOrganic').text(kim, c)).toBe('72 %');
+    expect(measure('brands').text(kim, c)).toBe('@rival.co (2), @flourco (1)');
+    expect(measure('brands').note?.(kim, c)).toBe('competitor: @rival.co (2 of 12 posts)');
+    expect(measure('brands').note?.(lee, c)).toBeNull();
+    expect(measure('brands').text(lee, c)).toBe('none');
+    expect(measure('undisclosed').text(kim, c)).toBe('1 post');
+  });
+
+  it('says unknown for a creator whose signals were never read, and does not rank them', () => {
+    for (const id of ['signals', 'likesPerComment', 'sponsored', 'sponsoredVsOrganic', 'brands', 'undisclosed']) {
+      expect(measure(id).text(old, ctx)).toBe('—');
+      expect(measure(id).value?.(old) ?? null).toBeNull();
+    }
+    // Fewer to check is better; the unknown creator is not "best" by having none counted.
+    expect([...bestOf(measure('signals'), [kim, lee, old])]).toEqual([1]);
+    expect([...bestOf(measure('undisclosed'), [kim, lee, old])]).toEqual([1]);
+  });
+});
