@@ -125,13 +125,17 @@ const INSTRUMENT = `(() => {
     p.then((r) => { if (/\\/api\\/|youtubei|graphql/.test(r.url)) r.clone().text().then(() => window.__data.push(performance.now()), () => {}); }, () => {});
     return p;
   };
+  // The host may get its state before it is put in the document: its insertion counts too.
+  const note = (host) => {
+    if (host.localName !== 'reloquence-lens' || host.getAttribute('data-state') !== 'ok') return;
+    window.__renders.push({ t: performance.now(), handle: host.getAttribute('data-handle') });
+  };
   new MutationObserver((records) => {
     for (const r of records) {
-      const host = r.target;
-      if (host.localName !== 'reloquence-lens' || host.getAttribute('data-state') !== 'ok') continue;
-      window.__renders.push({ t: performance.now(), handle: host.getAttribute('data-handle') });
+      if (r.type === 'attributes') note(r.target);
+      else for (const n of r.addedNodes) if (n.nodeType === 1) note(n);
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state', 'data-handle'] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-handle'] });
 })();`;
 
 /** Mark the moment the page's data script has been parsed, by a script right after it. */
@@ -169,7 +173,9 @@ async function timeScenario(context: BrowserContext, s: Scenario): Promise<Timin
   if (s.dataScript) {
     await page.waitForFunction(() => (window as unknown as Win).__dataAt !== undefined, null, { timeout: 15_000 });
     const dataAt = await page.evaluate(() => (window as unknown as Win).__dataAt!);
-    load = (await renderAfter(page, handle, dataAt)) - dataAt;
+    // The lens reads the data script as soon as the parser has passed it, so it can be on screen
+    // before the script right after it (the mark) has run: then the figure is negative.
+    load = (await renderAfter(page, handle, 0)) - dataAt;
   } else {
     // The data arrives in the page's own API responses: time from the last one to the view.
     await renderAfter(page, handle, 0);
