@@ -28,9 +28,10 @@ import {
   campaignProblem,
   entryProblem,
   invitationProblem,
+  checkRow,
   listingProblem,
-  rowProblem,
   snapshotProblem,
+  type CheckedRow,
   type ImportContext,
 } from './import-check';
 
@@ -659,6 +660,8 @@ interface Sealed {
   context: ImportContext;
   where: ImportPlaces;
   lists: ReadonlyArray<readonly [live: readonly unknown[], copy: readonly unknown[]]>;
+  /** A CSV's rows as the check parsed them into the store's records, in step with `rows`; null for a backup. */
+  rowRecords: readonly CheckedRow[] | null;
 }
 
 const SEALED = new WeakMap<ImportPreview, Sealed>();
@@ -667,7 +670,7 @@ const SEALED = new WeakMap<ImportPreview, Sealed>();
  * Mark a preview as made and checked by {@link parseImport}: its rows and records are frozen
  * (a row cannot change under the preview; a changed one is a new object) and remembered.
  */
-function sealed(preview: ImportPreview): ImportPreview {
+function sealed(preview: ImportPreview, rowRecords: readonly CheckedRow[] | null = null): ImportPreview {
   const lists: Array<readonly unknown[]> = [preview.rows, ...(preview.backup ? Object.values(preview.backup) : [])];
   for (const list of lists) {
     for (const item of list) {
@@ -676,7 +679,7 @@ function sealed(preview: ImportPreview): ImportPreview {
       Object.freeze(item);
     }
   }
-  SEALED.set(preview, { context: preview.context, where: preview.where, lists: lists.map((l) => [l, [...l]] as const) });
+  SEALED.set(preview, { context: preview.context, where: preview.where, lists: lists.map((l) => [l, [...l]] as const), rowRecords });
   return preview;
 }
 
@@ -693,6 +696,17 @@ export function isUnchangedPreview(preview: ImportPreview): boolean {
   const lists: Array<readonly unknown[]> = [preview.rows, ...(preview.backup ? Object.values(preview.backup) : [])];
   if (lists.length !== seal.lists.length) return false;
   return seal.lists.every(([live, copy], i) => lists[i] === live && live.length === copy.length && live.every((item, j) => item === copy[j]));
+}
+
+/**
+ * The store's records of each row of `preview`, as its check parsed them (./import-check.ts
+ * `checkRow`), in step with `preview.rows`: only for a CSV preview {@link isUnchangedPreview}
+ * finds unchanged, else null. The records are this module's own copies: nothing outside can
+ * have changed them.
+ */
+export function checkedRowRecords(preview: ImportPreview): readonly CheckedRow[] | null {
+  const records = SEALED.get(preview)?.rowRecords ?? null;
+  return records !== null && records.length === preview.rows.length && isUnchangedPreview(preview) ? records : null;
 }
 
 function noPlaces(): ImportPlaces {
@@ -965,6 +979,8 @@ function parseCsv(text: string, now: Date, context: ImportContext, options: Impo
   const reading: RowReading = { now, statuses, defaultPlatform };
   const rows: ExportRow[] = [];
   const where: string[] = [];
+  /** What the check of each row parsed, in step with `rows`: applying writes it. */
+  const records: CheckedRow[] = [];
   const invalid: InvalidRow[] = [];
   const seen = new Map<string, number>();
   const lines = lineCounter(text);
@@ -986,14 +1002,16 @@ function parseCsv(text: string, now: Date, context: ImportContext, options: Impo
       const earlier = seen.get(key);
       if (earlier !== undefined) return void invalid.push({ line: lineNo, reason: `Same creator and campaign as line ${earlier}.` });
       // What the store would refuse when applying, refused here already.
-      const refused = rowProblem(parsed.row, context);
-      if (refused !== null) return void invalid.push({ line: lineNo, reason: `${refused}.` });
+      const checked = checkRow(parsed.row, context);
+      if (checked.problem !== null) return void invalid.push({ line: lineNo, reason: `${checked.problem}.` });
       seen.set(key, lineNo);
       rows.push(parsed.row);
+      records.push(checked.records);
       where.push(`Line ${lineNo}`);
     },
   });
-  return sealed({ kind: 'csv', rows, invalid, fileError: null, backup: null, where: { ...noPlaces(), rows: where }, context, columns: info, statuses: statuses.list() });
+  const preview: ImportPreview = { kind: 'csv', rows, invalid, fileError: null, backup: null, where: { ...noPlaces(), rows: where }, context, columns: info, statuses: statuses.list() };
+  return sealed(preview, records);
 }
 
 /**

@@ -10,7 +10,10 @@
  *   preview's rows and records again with the very checks the preview made (./import-check.ts,
  *   with the preview's own time and marketplace), then converts and validates every record with
  *   the store's own schemas; a single refusal aborts the lot, with a message naming the row (its
- *   line in the file) and the field.
+ *   line in the file) and the field. A preview `parseImport` made and nothing changed since was
+ *   checked by those very functions already: its rows are not checked again, and a CSV row's
+ *   new creator and its entry are the records its check parsed, with the apply's time and
+ *   campaign id (each checked once) set in them.
  *
  * Merge rules (an import never loses what the browser measured):
  * - Campaigns are matched by name, ignoring case; a name not stored yet becomes a new campaign.
@@ -39,6 +42,7 @@ import { PLATFORM_LABELS, type Platform } from '../platforms/types';
 import { DEFAULT_CAMPAIGN_ID, DEFAULT_CAMPAIGN_NAME, LEGACY_DEFAULT_CAMPAIGN_NAME, type LensDB } from './db';
 import { inTransaction, StoreInputError, withStoreErrors, type StoreResult } from './errors';
 import {
+  checkedRowRecords,
   isUnchangedPreview,
   rowKey,
   rowOf,
@@ -70,10 +74,11 @@ import {
   storeListing,
   storePoint,
   toSeconds,
+  type CheckedRow,
   type EntryFields,
 } from './import-check';
 import { ListingLinkSchema, StoredInvitationSchema, type ListingLink, type StoredInvitation } from './marketplace';
-import { CampaignSchema, CreatorRecordSchema, EntrySchema, handleKey, type Campaign, type Entry, type ShortlistRow } from './shortlist';
+import { CampaignSchema, CreatorRecordSchema, EntrySchema, handleKey, type Campaign, type CreatorRecord, type Entry, type ShortlistRow } from './shortlist';
 
 type Db = IDBPDatabase<LensDB>;
 
@@ -369,20 +374,26 @@ export function existingRowKeys(db: Db): Promise<StoreResult<Set<string>>> {
 
 /** What an import carries, whichever the file: creators, campaigns by name, entries by campaign name; each with where it is in the file. */
 interface Incoming {
-  creators: Array<{ record: ExchangeCreator; readAt: number | null; where: string }>;
+  /** `checked`: the record the preview's check parsed (a CSV row's creator, none stored, at the preview's time). */
+  creators: Array<{ record: ExchangeCreator; readAt: number | null; where: string; checked?: CreatorRecord }>;
   campaigns: Array<{ name: string; budget: number | null; createdAt: number | null; where: string }>;
-  entries: Array<{ campaign: string; row: EntryFields; where: string }>;
+  /** `checked`: the entry the preview's check parsed (on the check's campaign id, at the preview's time). */
+  entries: Array<{ campaign: string; row: EntryFields; where: string; checked?: Entry }>;
   history: Array<{ record: HistoryRecord; where: string }>;
 }
 
-function incomingOfRows(rows: readonly ExportRow[], where: readonly string[]): Incoming {
+/** `checked`: the records the preview's check parsed, in step with `rows` (./exchange.ts `checkedRowRecords`), or null. */
+function incomingOfRows(rows: readonly ExportRow[], where: readonly string[], checked: readonly CheckedRow[] | null): Incoming {
   const creators = new Map<string, Incoming['creators'][number]>();
   const campaigns = new Map<string, Incoming['campaigns'][number]>();
   rows.forEach((row, i) => {
     const at = where[i] ?? 'a row';
     const id = creatorId(row.platform, handleKey(row.handle));
     // A CSV does not say when its numbers were read, so they never replace a stored reading.
-    if (!creators.has(id)) creators.set(id, { record: creatorOfRow(row), readAt: null, where: at });
+    if (!creators.has(id)) {
+      const creator = checked?.[i]?.creator;
+      creators.set(id, { record: creatorOfRow(row), readAt: null, where: at, ...(creator ? { checked: creator } : {}) });
+    }
     if (row.campaign && !campaigns.has(row.campaign.toLowerCase())) {
       campaigns.set(row.campaign.toLowerCase(), { name: row.campaign, budget: null, createdAt: null, where: at });
     }
@@ -390,7 +401,10 @@ function incomingOfRows(rows: readonly ExportRow[], where: readonly string[]): I
   return {
     creators: [...creators.values()],
     campaigns: [...campaigns.values()],
-    entries: rows.map((row, i) => ({ campaign: row.campaign, row, where: where[i] ?? 'a row' })),
+    entries: rows.map((row, i) => {
+      const entry = checked?.[i]?.entry;
+      return { campaign: row.campaign, row, where: where[i] ?? 'a row', ...(entry ? { checked: entry } : {}) };
+    }),
     history: [],
   };
 }
@@ -505,7 +519,9 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
     if (preview.fileError) throw new StoreInputError(`Nothing was imported: ${preview.fileError}`);
     const problem = firstImportProblem(preview);
     if (problem) throw new StoreInputError(`Nothing was imported: ${problem.where}: ${problem.problem}.`);
-    const incoming = preview.backup ? incomingOfBackup({ ...preview, backup: preview.backup }, now) : incomingOfRows(preview.rows, preview.where.rows);
+    const incoming = preview.backup
+      ? incomingOfBackup({ ...preview, backup: preview.backup }, now)
+      : incomingOfRows(preview.rows, preview.where.rows, checkedRowRecords(preview));
     // They depend on nothing stored: checked before the transaction opens.
     const listings = (preview.backup?.listings ?? []).map((l, i) => {
       const where = preview.where.listings[i] ?? 'a listing';
@@ -555,21 +571,37 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
       const storedCreators = new Map(parsedAll(CreatorRecordSchema, rawCreators).map((c) => [creatorId(c.platform, c.handleKey), c]));
       const creatorWrites = unwrap(creatorStore);
       const written = new Set<string>();
-      for (const { record, readAt, where } of incoming.creators) {
+      // A CSV row's records were parsed by the store's schemas when the preview checked the row,
+      // at the preview's time (./import-check.ts `checkRow`): converted now, they differ only in
+      // `updatedAt` (and the entry's campaign id), since the row's other values, its dates
+      // included, are the same and were checked. Those values are checked here, once each, and
+      // the records are written without a second parse of every record.
+      const updatedAt = (schema: z.ZodMiniType<number>) => checked(schema, now, 'the time of the import');
+      const creatorStamp = incoming.creators.some((c) => c.checked) ? updatedAt(CreatorRecordSchema.shape.updatedAt) : now;
+      for (const { record, readAt, where, checked: parsed } of incoming.creators) {
         const id = creatorId(record.platform, handleKey(record.handle));
         const stored = storedCreators.get(id) ?? null;
         if (!stored && !written.has(id)) counts.creatorsCreated++;
         written.add(id);
-        creatorWrites.put(checked(CreatorRecordSchema, storeCreator(record, stored, readAt, now), where));
+        // A stored creator is merged with the file's (./import-check.ts `storeCreator`): converted and parsed here.
+        creatorWrites.put(
+          parsed && !stored && readAt === null ? { ...parsed, updatedAt: creatorStamp } : checked(CreatorRecordSchema, storeCreator(record, stored, readAt, now), where),
+        );
       }
 
       const storedEntries = new Set(entryKeys.map((k) => k.join('\u0000')));
       const entryWrites = unwrap(entryStore);
       const entryKeysWritten = new Set<string>();
-      for (const { campaign, row, where } of incoming.entries) {
+      const entryStamp = incoming.entries.some((e) => e.checked) ? updatedAt(EntrySchema.shape.updatedAt) : now;
+      const campaignIdsChecked = new Set<string>();
+      for (const { campaign, row, where, checked: parsed } of incoming.entries) {
         const campaignId = idByName.get(campaign.toLowerCase());
         if (campaignId === undefined) continue; // Unreachable: every campaign named was matched or created above.
-        const entry = checked(EntrySchema, storeEntry(campaignId, row, now), where);
+        if (parsed && !campaignIdsChecked.has(campaignId)) {
+          checked(EntrySchema.shape.campaignId, campaignId, where);
+          campaignIdsChecked.add(campaignId);
+        }
+        const entry = parsed ? { ...parsed, campaignId, updatedAt: entryStamp } : checked(EntrySchema, storeEntry(campaignId, row, now), where);
         entryWrites.put(entry);
         // Two rows can name the same entry (no campaign and "No campaign"): the last one wins, counted once.
         const key = [entry.campaignId, entry.platform, entry.handleKey].join('\u0000');

@@ -3,8 +3,10 @@
  * and if not, why, in a sentence that names the field ("ER 2e9 % is not a rate", "date
  * 9999-01-01 is in the future"). The preview (./exchange.ts, `parseImport`) runs it on every row
  * and record it shows as importable; applying (./import-apply.ts, `applyImport`) runs the very
- * same functions again, with the same {@link ImportContext}, before it writes anything. So the
- * preview never promises a row that applying then refuses.
+ * same functions again, with the same {@link ImportContext}, before it writes anything, unless
+ * the preview is the one `parseImport` made and nothing in it changed: then a CSV row's records
+ * are the ones its check parsed ({@link checkRow}), written with the time of the apply (checked
+ * on its own). So the preview never promises a row that applying then refuses.
  *
  * A record is checked by converting it to the store's record with the converters below (those
  * `applyImport` writes with) and parsing that with the store's own schemas, plus the rules only
@@ -397,7 +399,43 @@ function namedCampaignProblem(name: string, ctx: ImportContext): string | null {
 
 /** A CSV row: its creator (undated figures), its entry, and its campaign when it names one. */
 export function rowProblem(row: ExportRow, ctx: ImportContext): string | null {
-  return creatorProblem(creatorOfRow(row), ctx, null) ?? entryProblem(row, ctx) ?? (row.campaign === '' ? null : namedCampaignProblem(row.campaign, ctx));
+  return checkRow(row, ctx).problem;
+}
+
+/**
+ * A CSV row's records as the store's schemas parsed them when the row was checked: its creator
+ * (none stored, figures undated) and its entry (on the check's campaign id), both at the time of
+ * the check. Applying writes them (./import-apply.ts) with its own time and campaign id set.
+ */
+export interface CheckedRow {
+  creator: CreatorRecord;
+  entry: Entry;
+}
+
+/**
+ * {@link rowProblem}, keeping what the check parsed: the first problem of the row, or none and
+ * its records. The same checks in the same order, so the same problem.
+ */
+export function checkRow(row: ExportRow, ctx: ImportContext): { problem: string; records: null } | { problem: null; records: CheckedRow } {
+  const c = creatorOfRow(row);
+  const creatorDates = dateProblem([['addedAt', c.addedAt], ['updatedAt', c.updatedAt]], ctx);
+  if (creatorDates !== null) return { problem: creatorDates, records: null };
+  const creator = parsedRecord(CreatorRecordSchema, storeCreator(c, null, null, nowSeconds(ctx)));
+  if (creator.problem !== null) return creator;
+  const entryDates = dateProblem([['addedAt', row.addedAt]], ctx);
+  if (entryDates !== null) return { problem: entryDates, records: null };
+  const entry = parsedRecord(EntrySchema, storeEntry(CHECK_CAMPAIGN_ID, row, nowSeconds(ctx)));
+  if (entry.problem !== null) return entry;
+  const campaign = row.campaign === '' ? null : namedCampaignProblem(row.campaign, ctx);
+  if (campaign !== null) return { problem: campaign, records: null };
+  return { problem: null, records: { creator: creator.value, entry: entry.value } };
+}
+
+/** `record` as `schema` parses it, or the problem {@link recordProblem} names. */
+function parsedRecord<T>(schema: z.ZodMiniType<T>, record: unknown): { problem: string; records: null; value?: never } | { problem: null; value: T } {
+  const parsed = schema.safeParse(record);
+  if (parsed.success) return { problem: null, value: parsed.data };
+  return { problem: recordProblem(schema, record) ?? 'a value is not accepted by the shortlist', records: null };
 }
 
 export function snapshotProblem(h: HistoryRecord, ctx: ImportContext): string | null {

@@ -7,6 +7,8 @@ import { exportRows, parseImport, planImport, toCsv, toJson } from '../../../lib
 import { applyImport, existingRowKeys, exportRowsOfList, readBackup } from '../../../lib/store/import-apply';
 import { listCampaigns, listEntries, shortlistCreator, updateEntry, type ShortlistRow } from '../../../lib/store/shortlist';
 import { recordSnapshot } from '../../../lib/store/history';
+import { campaignProblem, checkRow, creatorOfRow, creatorProblem, entryProblem, storeCreator, storeEntry } from '../../../lib/store/import-check';
+import { CreatorRecordSchema, EntrySchema } from '../../../lib/store/shortlist';
 import { emptyPost, emptySnapshot } from '../../../lib/platforms/types';
 
 const NAMES = ['import-a', 'import-b'];
@@ -187,6 +189,85 @@ describe('applyImport', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('writes for an unchanged preview the very records the full conversion and check write, at the apply\'s time (property)', async () => {
+    const sealedDb = await db('import-a');
+    const checkedDb = await db('import-b');
+    /** Every stored creator and entry, the entries naming their campaign by name (campaign ids are random). */
+    const stored = async (d: IDBPDatabase<LensDB>) => {
+      const names = new Map((await d.getAll('campaigns')).map((c) => [c.id, c.name]));
+      const entries = (await d.getAll('entries')).map((e) => ({ ...e, campaignId: names.get(e.campaignId) ?? e.campaignId }));
+      return { creators: await d.getAll('creators'), entries: entries.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) };
+    };
+    const cell = fc.oneof(fc.constant(''), fc.constantFrom('0', '4.2', '1e9', '2e9', '-1', 'abc'));
+    const tags = fc.constantFrom('', ' knit ; diy', 'a;b', 'x'.repeat(50));
+    const dates = fc.constantFrom('', '2025-03-01', '9999-01-01', '2025-06-10T23:59:59Z', 'soon');
+    const campaign = fc.constantFrom('', 'Spring', 'spring', 'No campaign', 'Autumn');
+    const row = fc.tuple(campaign, fc.integer({ min: 0, max: 5 }), cell, cell, tags, dates);
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 10 }), async (cells) => {
+        for (const d of [sealedDb, checkedDb]) await Promise.all([d.clear('creators'), d.clear('entries')]);
+        const file = [
+          'campaign,platform,handle,followers,er,tags,addedAt,status',
+          ...cells.map(([c, who, followers, er, t, at]) => [c, who % 2 ? 'tiktok' : 'instagram', `Creator_${who}`, followers, er, t, at, 'agreed'].join(',')),
+        ].join('\r\n');
+        // Checked at one time, applied later: the records carry the time of the apply.
+        const preview = parseImport(file, 'p.csv', { now: new Date(NOW * 1000) });
+        const applyAt = NOW + 3600 + round++;
+        const fast = await applyImport(sealedDb, preview, applyAt);
+        // A copy of the rows is no longer the preview parseImport sealed: converted and checked in full.
+        const full = await applyImport(checkedDb, { ...preview, rows: [...preview.rows] }, applyAt);
+        expect(fast).toEqual(full);
+        const [a, b] = await Promise.all([stored(sealedDb), stored(checkedDb)]);
+        expect(a).toEqual(b);
+        expect(a.entries.every((e) => e.updatedAt === applyAt)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses an import time the store would not accept, even for an unchanged preview, and writes nothing', async () => {
+    const d = await db('import-a');
+    // On no campaign: no campaign is created (which would be refused first, for its date).
+    const preview = parseImport(csv(',youtube,TechTom,Tom,,950000,1.1,,,,macro,,agreed,,,,'), 'list.csv', { now: new Date(NOW * 1000) });
+    expect(preview.rows).toHaveLength(1);
+    const result = await applyImport(d, preview, -5);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/^Nothing was imported: the time of the import: /);
+    expect(await rows(d)).toEqual([]);
+  });
+
+  it('checks a row with the checks of its creator, its entry and its campaign, in that order, keeping what they parsed', () => {
+    const preview = parseImport(GOOD, 'list.csv', { now: new Date(NOW * 1000) });
+    const ctx = preview.context;
+    const variants = preview.rows.flatMap((row) => [
+      row,
+      { ...row, er: 2e9 },
+      { ...row, followers: -1, er: 2e9 },
+      { ...row, addedAt: '9999-01-01T00:00:00.000Z' },
+      { ...row, notes: 'x'.repeat(20_000) },
+      { ...row, tags: ['a;b'] },
+      { ...row, campaign: 'x'.repeat(500) },
+      { ...row, notes: 'x'.repeat(20_000), campaign: 'x'.repeat(500) },
+    ]);
+    let refused = 0;
+    for (const row of variants) {
+      const expected =
+        creatorProblem(creatorOfRow(row), ctx, null) ??
+        entryProblem(row, ctx) ??
+        (row.campaign === '' ? null : campaignProblem({ name: row.campaign, budget: null, createdAt: null }, ctx));
+      const checked = checkRow(row, ctx);
+      expect(checked.problem).toBe(expected);
+      if (checked.problem !== null) refused++;
+      else {
+        const now = Math.floor(ctx.now / 1000);
+        expect(checked.records.creator).toEqual(CreatorRecordSchema.parse(storeCreator(creatorOfRow(row), null, null, now)));
+        expect(checked.records.entry).toEqual(EntrySchema.parse(storeEntry('campaign', row, now)));
+      }
+    }
+    expect(refused).toBe(preview.rows.length * 7);
   });
 
   it('refuses a file the preview could not read, writing nothing', async () => {
