@@ -75,8 +75,12 @@ export interface DockOptions {
   onMoved(top: number): void;
   /** The pointer is over the tab or it has focus: the user may be about to open the card. */
   onIntent(): void;
-  /** The page's free margin at the right edge, px (platform-specific; see lib/platforms/layout.ts). */
-  freeMargin(): number;
+  /**
+   * Measure the page's free margin at the right edge, px (platform-specific; see
+   * lib/platforms/layout.ts), and call `done` with it once the browser has laid the page out;
+   * returns a function that cancels the measure.
+   */
+  measureFreeMargin(done: (px: number) => void): () => void;
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
@@ -159,9 +163,14 @@ export function createDock(options: DockOptions): Dock {
     }
   });
 
+  let measuring: (() => void) | null = null;
   const fit = () => {
-    tab.classList.toggle('slim', options.freeMargin() < TAB_WIDTH + EDGE_GAP);
-    place();
+    measuring?.();
+    measuring = options.measureFreeMargin((margin) => {
+      measuring = null;
+      tab.classList.toggle('slim', margin < TAB_WIDTH + EDGE_GAP);
+      place();
+    });
   };
   window.addEventListener('resize', fit, { passive: true });
 
@@ -181,10 +190,10 @@ export function createDock(options: DockOptions): Dock {
       tab.title = 'Reloquence Lens — click to open the card; drag to move along the edge';
       if (host.hidden) {
         host.hidden = false;
-        // Measured in the next frame, when the browser lays the page out anyway (measuring now,
-        // mid-parse, would force a layout of its own); until then the tab is the thin strip.
+        // Measured when the browser lays the page out anyway (measuring now, mid-parse, would
+        // force a layout of its own); until then the tab is the thin strip.
         tab.classList.add('slim');
-        requestAnimationFrame(fit);
+        fit();
       }
     },
     hide() {
@@ -204,6 +213,7 @@ export function createDock(options: DockOptions): Dock {
     },
     fit,
     remove() {
+      measuring?.();
       window.removeEventListener('resize', fit);
       host.remove();
     },

@@ -5,7 +5,7 @@ import { createNavigationTrust } from '@/lib/lens/navigation-trust';
 import { tabModel } from '@/lib/lens/tab-model';
 import { TierSchemeSchema, type TierScheme } from '@/lib/metrics/tier-schema';
 import type { FrameMessage, HostMessage } from '@/lib/overlay-protocol';
-import { freeMarginRight } from '@/lib/platforms/layout';
+import { measureFreeMarginRight } from '@/lib/platforms/layout';
 import { pageDataFromDocument, parseResponseText, type ScriptCache } from '@/lib/platforms/page';
 import type { PlatformReader } from '@/lib/platforms/types';
 import { configureZodForExtension } from '@/lib/zod-setup';
@@ -135,7 +135,7 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
         placeFrame();
         saveDock();
       },
-      freeMargin: () => freeMarginRight(document, platform),
+      measureFreeMargin: (done) => measureFreeMarginRight(document, platform, done),
       // The card's frame starts as the pointer reaches the tab, so it is ready by the click.
       onIntent: () => {
         if (latest) ensureFrame();

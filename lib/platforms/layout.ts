@@ -16,25 +16,53 @@ export const CONTENT_SELECTORS: Readonly<Record<Platform, readonly string[]>> = 
 /** At most this many elements per selector are measured (a post grid repeats its tiles). */
 const PER_SELECTOR = 24;
 
-/**
- * The width (px) between the right edge of the platform's content and the right edge of the
- * window; 0 when the content reaches the edge or nothing of it is found.
- */
-export function freeMarginRight(doc: Document, platform: Platform): number {
-  const view = doc.documentElement.clientWidth || doc.defaultView?.innerWidth || 0;
+/** The elements whose boxes say where the content is: the platform's own markers, else the generic container. */
+export function contentElements(doc: Document, platform: Platform): Element[] {
   const selectors = CONTENT_SELECTORS[platform];
-  const rightOf = (list: readonly string[]) => {
-    let right = -Infinity;
-    for (const selector of list) {
-      for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, PER_SELECTOR)) {
-        const r = el.getBoundingClientRect();
-        if (r.width > 0 && r.height > 0) right = Math.max(right, r.right);
-      }
-    }
-    return right;
-  };
-  // The platform's own markers first; the generic container only when none of them is on the page.
-  let right = rightOf(selectors.slice(0, -1));
-  if (right === -Infinity) right = rightOf(selectors.slice(-1));
+  const found = (list: readonly string[]) => list.flatMap((selector) => Array.from(doc.querySelectorAll(selector)).slice(0, PER_SELECTOR));
+  const own = found(selectors.slice(0, -1));
+  return own.length > 0 ? own : found(selectors.slice(-1));
+}
+
+type Box = Pick<DOMRectReadOnly, 'width' | 'height' | 'right'>;
+
+/**
+ * The width (px) between the right edge of the content (the boxes of {@link contentElements})
+ * and the right edge of a window `view` px wide; 0 when the content reaches the edge or none of
+ * it is laid out.
+ */
+export function freeMarginFrom(boxes: Iterable<Box>, view: number): number {
+  let right = -Infinity;
+  for (const r of boxes) if (r.width > 0 && r.height > 0) right = Math.max(right, r.right);
   return right === -Infinity ? 0 : Math.max(0, view - right);
+}
+
+/**
+ * The free margin right of the content, measured without forcing a layout of the page: an
+ * IntersectionObserver hands the boxes over once the browser has laid the page out anyway (a
+ * `getBoundingClientRect` during the page's load would lay it out there and then, on the
+ * page's time). `done` is called once; the returned function cancels.
+ */
+export function measureFreeMarginRight(doc: Document, platform: Platform, done: (px: number) => void): () => void {
+  const elements = contentElements(doc, platform);
+  const view = () => doc.documentElement.clientWidth || doc.defaultView?.innerWidth || 0;
+  if (elements.length === 0 || typeof IntersectionObserver !== 'function') {
+    done(elements.length === 0 ? 0 : freeMarginFrom(elements.map((e) => e.getBoundingClientRect()), view()));
+    return () => {};
+  }
+  const boxes = new Map<Element, Box>();
+  let width = 0;
+  const observer = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      boxes.set(e.target, e.boundingClientRect);
+      // The viewport without its scroll bar, as the browser laid it out.
+      if (e.rootBounds) width = e.rootBounds.width;
+    }
+    // The first callback reports every observed element.
+    if (boxes.size < elements.length) return;
+    observer.disconnect();
+    done(freeMarginFrom(boxes.values(), width || doc.defaultView?.innerWidth || 0));
+  });
+  for (const el of elements) observer.observe(el);
+  return () => observer.disconnect();
 }

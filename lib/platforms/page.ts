@@ -560,6 +560,20 @@ const markerMemo: Array<{ text: string; marker: string; found: unknown[] }> = []
 const MEMO_MIN_CHARS = 4096;
 const MEMO_SIZE = 8;
 
+/**
+ * The usual data script holds one object that ends at the script's last "}" (`var ytInitialData
+ * = {…};`): JSON.parse of the span from `open` to there finds it without scanning the text
+ * character by character. A JSON text is one value, so when the span parses, the object that
+ * starts at `open` ends exactly there — what {@link endsOfJsonValues} would find. Undefined when
+ * the span is no JSON (code with braces follows it, or the object is cut short): the caller then
+ * scans. For big texts only, tried once for a text: linear.
+ */
+export function objectToLastBrace(text: string, open: number): unknown {
+  if (open < 0 || text.length <= SHORT_JSON || text.charCodeAt(open) !== 123 /* { */) return undefined;
+  const last = text.lastIndexOf('}');
+  return last > open ? tryParseJson(text.slice(open, last + 1)) : undefined;
+}
+
 function findAfterMarker(text: string, marker: string): unknown[] {
   const at: number[] = [];
   const open: number[] = [];
@@ -567,6 +581,10 @@ function findAfterMarker(text: string, marker: string): unknown[] {
     const o = afterLead(text, i + marker.length);
     at.push(i);
     open.push(text.charCodeAt(o) === 123 /* { */ ? o : -1);
+  }
+  if (at.length === 1) {
+    const value = objectToLastBrace(text, open[0]!);
+    if (value !== undefined) return [value];
   }
   const ends = endsOfJsonValues(text, open);
   const found: unknown[] = [];

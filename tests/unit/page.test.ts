@@ -19,6 +19,17 @@ describe('pageDataFromHtml', () => {
 });
 
 describe('jsonAfterMarker', () => {
+  it('finds a big data object the same way whether it ends the script or code with braces follows it', () => {
+    const data = { contents: Array.from({ length: 300 }, (_, i) => ({ id: `v${i}`, title: `Video } { ${i}`, views: i })) };
+    const json = JSON.stringify(data);
+    // Ends at the script's last "}": read by one JSON.parse.
+    expect(jsonAfterMarker(`var ytInitialData = ${json};`, 'var ytInitialData =')).toEqual([data]);
+    // Code with braces after it: the span to the last "}" is no JSON, so the text is scanned.
+    expect(jsonAfterMarker(`var ytInitialData = ${json}; if (window.ytcsi) { ytcsi.tick("pdr", null, ''); }`, 'var ytInitialData =')).toEqual([data]);
+    // An object cut short is found in neither way.
+    expect(jsonAfterMarker(`var ytInitialData = ${json.slice(0, -1)};`, 'var ytInitialData =')).toEqual([]);
+  });
+
   it('finds assigned objects and call arguments, with braces inside strings', () => {
     const text = `window._sharedData = {"s":"a } { b","n":{"x":[1,2]}};
       window.__additionalDataLoaded('/p/{x}/',{"graphql":{"user":{"id":"1"}}});`;

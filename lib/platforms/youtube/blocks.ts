@@ -1,6 +1,6 @@
 /** Gathering the page's JSON bodies (embedded and captured) and telling what each is by its shape. */
 import type * as z from 'zod/mini';
-import { endsOfJsonValues, isObject, jsonAfterMarker, tryParseJson, walkJson, type JsonObject } from '../page';
+import { endsOfJsonValues, isObject, jsonAfterMarker, objectToLastBrace, tryParseJson, walkJson, type JsonObject } from '../page';
 import type { PageData } from '../types';
 import type { Badges } from './shapes';
 
@@ -49,6 +49,10 @@ export function assignedJson(script: string, name: 'ytInitialData' | 'ytInitialP
   // `ytInitialData = {` without closing it costs one read of the text, not one per copy.
   const assignments: Array<{ index: number; at: number }> = [];
   for (let m = re.exec(script); m; m = re.exec(script)) assignments.push({ index: m.index, at: m.index + m[0].length });
+  if (assignments.length === 1) {
+    const value = objectToLastBrace(script, assignments[0]!.at);
+    if (value !== undefined) return [value];
+  }
   const objectEnds = endsOfJsonValues(script, assignments.map(({ at }) => (script[at] === '{' ? at : -1)));
   let from = 0;
   assignments.forEach(({ index, at }, i) => {
