@@ -36,7 +36,7 @@ export async function shortlistFromSnapshot(db: Db, snapshot: Snapshot, now?: nu
   const analysis = analyzeSnapshot(snapshot, { now: at, history, ...(scheme ? { scheme } : {}) });
   const added = await shortlistCreator(db, snapshot, creatorSummary(snapshot, analysis), undefined, now);
   if (!added.ok) return added;
-  return shortlistStatusOf(db, snapshot.platform, snapshot.handle ?? '');
+  return { ok: true, campaigns: added.value.campaigns.map((c) => c.id), names: added.value.campaigns.map((c) => c.name) };
 }
 
 export async function shortlistStatusOf(db: Db, platform: Snapshot['platform'], handle: string): Promise<ShortlistAnswer> {

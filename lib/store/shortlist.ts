@@ -425,6 +425,8 @@ export interface ShortlistOutcome {
   isNew: boolean;
   /** The creator was on no campaign before. */
   creatorIsNew: boolean;
+  /** The campaigns the creator is on now, in campaign order, with their names (read in the same transaction). */
+  campaigns: Array<{ id: string; name: string }>;
 }
 
 /**
@@ -453,7 +455,15 @@ export function shortlistCreator(
       const entries = tx.objectStore('entries');
       const isNew = (await entries.getKey([campaign, snap.platform, key])) === undefined;
       if (isNew) await entries.put(newEntry(campaign, snap.platform, key, now));
-      return { isNew, creatorIsNew: existing === null };
+      // What the card shows next ("On your shortlist · <campaigns>"), without a transaction of its own.
+      const on = await campaignsOf(tx, snap.platform, key);
+      const campaigns = await Promise.all(
+        on.map(async (id) => {
+          const parsed = CampaignSchema.safeParse(await tx.objectStore('campaigns').get(id));
+          return { id, name: parsed.success ? parsed.data.name : id };
+        }),
+      );
+      return { isNew, creatorIsNew: existing === null, campaigns };
     });
   });
 }

@@ -82,8 +82,10 @@ async function entryOf(db: IDBPDatabase<LensDB>, k: EntryKey): Promise<Entry | u
 describe('shortlisting', () => {
   it('adds a creator to the default campaign once, keeping the latest numbers', async () => {
     const db = await open();
-    expect(await shortlist(db, profile('Trail.Runner', 10_000))).toEqual({ isNew: true, creatorIsNew: true });
-    expect(await shortlist(db, profile('trail.runner', 12_000), undefined, 2000)).toEqual({ isNew: false, creatorIsNew: false });
+    // The answer names the campaigns the creator is on now, as the card shows them.
+    const onDefault = [{ id: DEFAULT_CAMPAIGN_ID, name: 'No campaign' }];
+    expect(await shortlist(db, profile('Trail.Runner', 10_000))).toEqual({ isNew: true, creatorIsNew: true, campaigns: onDefault });
+    expect(await shortlist(db, profile('trail.runner', 12_000), undefined, 2000)).toEqual({ isNew: false, creatorIsNew: false, campaigns: onDefault });
 
     const creator = await db.get('creators', ['instagram', 'trail.runner']);
     expect(creator).toMatchObject({ handle: 'trail.runner', followers: 12_000, addedAt: 1000, updatedAt: 2000, tierRank: 7, sizeClass: 'micro' });
