@@ -172,6 +172,11 @@ test('"This is me" makes the popup open on My tier, and the stats card saves as 
   await expect(mine.getByTestId('my-next-tier')).toContainText('Engaged Micro Influencers');
   await expect(mine.getByTestId('my-prices')).toContainText('Instagram post');
   await screenshot(popup, 'popup-my-tier');
+  // What brands see: the audience signals of the kept reading, and what the posts say.
+  const brandsSee = mine.getByTestId('my-brands-see');
+  await expect(brandsSee).toContainText(/Audience: \d+ signals? fine/);
+  await brandsSee.scrollIntoViewIfNeeded();
+  await screenshot(popup, 'popup-my-tier-brands-see');
 
   const [download] = await Promise.all([popup.waitForEvent('download'), mine.getByTestId('save-card').click()]);
   const png = readFileSync(await download.path());
