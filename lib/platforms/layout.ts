@@ -19,7 +19,8 @@ const PER_SELECTOR = 24;
 /** The elements whose boxes say where the content is: the platform's own markers, else the generic container. */
 export function contentElements(doc: Document, platform: Platform): Element[] {
   const selectors = CONTENT_SELECTORS[platform];
-  const found = (list: readonly string[]) => list.flatMap((selector) => Array.from(doc.querySelectorAll(selector)).slice(0, PER_SELECTOR));
+  // Each element once: two selectors may match the same one.
+  const found = (list: readonly string[]) => [...new Set(list.flatMap((selector) => Array.from(doc.querySelectorAll(selector)).slice(0, PER_SELECTOR)))];
   const own = found(selectors.slice(0, -1));
   return own.length > 0 ? own : found(selectors.slice(-1));
 }
