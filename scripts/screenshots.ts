@@ -15,6 +15,7 @@ import { serveDemo } from '../tests/e2e/pages/site';
 import { SOFIA, profileUrl as tiktokProfile } from '../tests/e2e/pages/tiktok';
 import { LENA } from '../tests/e2e/pages/x';
 import { FERN } from '../tests/e2e/pages/youtube';
+import { thirtyCreators } from '../tests/e2e/pages/workday';
 import '../tests/e2e/pages/all';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../demo-output/screens');
@@ -93,12 +94,19 @@ async function main(): Promise<void> {
         await page.close();
       }
     }
+    // The shortlist with creators on it, as a user's is: the 30 made-up creators of the e2e tests.
+    const seed = await context.newPage();
+    await seed.goto(`chrome-extension://${extensionId}/shortlist.html`);
+    await seed.getByTestId('import-file').setInputFiles({ name: 'thirty.csv', mimeType: 'text/csv', buffer: Buffer.from(thirtyCreators()) });
+    await seed.getByTestId('import-apply').click();
+    await seed.getByTestId('shortlist-row').first().waitFor();
+    await seed.close();
     for (const width of [1024, 1440]) {
       const page = await context.newPage();
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: theme });
       await page.goto(`chrome-extension://${extensionId}/shortlist.html`);
-      await page.getByRole('heading', { name: 'Shortlist' }).waitFor();
+      await page.getByTestId('shortlist-row').first().waitFor();
       await shot(page, `shortlist-${width}-${theme}`);
       await page.goto(`chrome-extension://${extensionId}/options.html`);
       await page.getByTestId('options-save').waitFor();
