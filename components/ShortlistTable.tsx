@@ -169,7 +169,7 @@ export const COLUMNS: readonly Column[] = [
     cell: ({ row }) => {
       const of = sponsoredText(row.creator);
       const vs = sponsoredVsOrganicText(row.creator);
-      if (of === null) return <span class="rl-muted">—</span>;
+      if (of === null) return <span class="rl-muted">unknown</span>;
       return (
         <span title={vs === null ? `${of} recent posts sponsored` : `${of} recent posts sponsored; they get ${vs} of the engagement of the others`} data-testid="sponsored">
           {vs === null ? of : `${of} · ${vs}`}
