@@ -301,6 +301,7 @@ function realisticHtml(p: Platform, target: number): string {
 async function browserReads(): Promise<void> {
   const { build } = await import('esbuild');
   const { chromium } = await import('playwright-core');
+  const { BROWSER_ARGS } = await import('../tests/e2e/fixtures');
   const entry = `
     import { pageDataFromDocument } from ${JSON.stringify(join(LIB, 'platforms', 'page'))};
     import { readerForUrl } from ${JSON.stringify(join(LIB, 'platforms', 'index'))};
@@ -318,7 +319,7 @@ async function browserReads(): Promise<void> {
   console.log(`\ncontent-script read in headless Chromium (pageDataFromDocument + reader.read), median of ${RUNS} fresh loads — budget ${READ_BUDGET_MS} ms on 256 KB of crafted inline script`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [...BROWSER_ARGS],
   });
   try {
     let context = await browser.newContext();

@@ -23,7 +23,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from '@playwright/test';
-import { CHROMIUM, launchWithExtension, serviceWorkerOf } from '../tests/e2e/fixtures';
+import { CHROMIUM, launchWithExtension, launchWithoutExtension, serviceWorkerOf } from '../tests/e2e/fixtures';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REAL = resolve(ROOT, '../shared/real-pages');
@@ -192,12 +192,7 @@ async function main(): Promise<void> {
   const withExt = await launchWithExtension(true);
   await serviceWorkerOf(withExt);
   await withExt.addInitScript({ content: INSTRUMENT });
-  const without = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const without = await launchWithoutExtension();
   await without.addInitScript({ content: INSTRUMENT });
   await route(withExt, list);
   await route(without, list);

@@ -15,8 +15,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM, EXTENSION_DIR, launchWithExtension, routeDemoSites, serviceWorkerOf } from '../tests/e2e/fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { EXTENSION_DIR, launchWithExtension, launchWithoutExtension, lensTabBox, routeDemoSites, serviceWorkerOf } from '../tests/e2e/fixtures';
 import { COSY, MIA } from '../tests/e2e/pages/instagram';
 import { registerDemoServer, serveDemo } from '../tests/e2e/pages/site';
 import { BAO, SOFIA, profileUrl as tiktokProfile } from '../tests/e2e/pages/tiktok';
@@ -249,12 +249,7 @@ async function mainThread(stray: string[]): Promise<void> {
   const withExt = await launchWithExtension(true);
   await routeDemoSites(withExt, stray);
   await serviceWorkerOf(withExt);
-  const without = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const without = await launchWithoutExtension();
   await routeDemoSites(without, []);
   for (const s of scenarios) {
     const a: number[] = [];
@@ -275,28 +270,10 @@ async function mainThread(stray: string[]): Promise<void> {
 }
 
 
-/** The tab's centre on screen, found through the DevTools protocol (it lives in a closed shadow root). */
+/** The tab's centre on screen (it lives in a closed shadow root: found through the DevTools protocol). */
 async function tabCentre(page: Page): Promise<{ x: number; y: number } | null> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    type N = { nodeId: number; attributes?: string[]; children?: N[]; shadowRoots?: N[] };
-    const find = (n: N): number | null => {
-      const a = n.attributes ?? [];
-      for (let i = 0; i < a.length; i += 2) if (a[i] === 'data-testid' && a[i + 1] === 'lens-tab') return n.nodeId;
-      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
-        const hit = find(c);
-        if (hit !== null) return hit;
-      }
-      return null;
-    };
-    const node = find(root as N);
-    if (node === null) return null;
-    const q = (await cdp.send('DOM.getBoxModel', { nodeId: node })).model.border;
-    return { x: (q[0]! + q[2]!) / 2, y: (q[1]! + q[5]!) / 2 };
-  } finally {
-    await cdp.detach();
-  }
+  const box = await lensTabBox(page);
+  return box && { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 /** How long the pointer rests on the tab before the click: a quick person's move-then-click. */
@@ -384,12 +361,7 @@ async function softNavigations(stray: string[]): Promise<void> {
   const withExt = await launchWithExtension(true);
   await routeDemoSites(withExt, stray);
   await serviceWorkerOf(withExt);
-  const without = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const without = await launchWithoutExtension();
   await routeDemoSites(without, []);
   const a = await navigationsGrowth(withExt, true);
   const b = await navigationsGrowth(without, false);

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
-import { launchWithExtension, overlayFrame, routeDemoSites, serviceWorkerOf } from '../tests/e2e/fixtures';
+import { launchWithExtension, lensTabBox, overlayFrame, routeDemoSites, serviceWorkerOf } from '../tests/e2e/fixtures';
 import { COSY } from '../tests/e2e/pages/instagram';
 import { serveDemo } from '../tests/e2e/pages/site';
 import { SOFIA, profileUrl as tiktokProfile } from '../tests/e2e/pages/tiktok';
@@ -46,27 +46,15 @@ async function darkRoutes(context: BrowserContext): Promise<void> {
   );
 }
 
-/** The tab's centre, through the DevTools protocol (the tab is in a closed shadow root). */
+/** Point at the tab, then click it (it lives in a closed shadow root: found through the DevTools protocol). */
 async function clickTab(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-  type N = { nodeId: number; attributes?: string[]; children?: N[]; shadowRoots?: N[] };
-  const find = (n: N): number | null => {
-    const a = n.attributes ?? [];
-    for (let i = 0; i < a.length; i += 2) if (a[i] === 'data-testid' && a[i + 1] === 'lens-tab') return n.nodeId;
-    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
-      const hit = find(c);
-      if (hit !== null) return hit;
-    }
-    return null;
-  };
-  const node = find(root as N);
-  if (node === null) throw new Error(`no tab on ${page.url()}`);
-  const q = (await cdp.send('DOM.getBoxModel', { nodeId: node })).model.border;
-  await cdp.detach();
-  await page.mouse.move((q[0]! + q[2]!) / 2, (q[1]! + q[5]!) / 2);
+  const box = await lensTabBox(page);
+  if (box === null) throw new Error(`no tab on ${page.url()}`);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
   await page.waitForTimeout(150);
-  await page.mouse.click((q[0]! + q[2]!) / 2, (q[1]! + q[5]!) / 2);
+  await page.mouse.click(x, y);
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@
  * the demo Instagram served at its real URLs, and a record of every request that was not the
  * page's own, so tests can assert the extension sent none.
  */
-import { test as base, chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type CDPSession, type Frame, type Page, type Worker } from '@playwright/test';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -53,6 +53,14 @@ function extensionGranting(origins: readonly string[]): string {
   return dir;
 }
 
+/** Headless Chromium as every test and benchmark runs it: no GPU, nothing of its own on the network. */
+export const BROWSER_ARGS: readonly string[] = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** The same browser without the extension: what a benchmark compares with. */
+export function launchWithoutExtension(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext('', { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 860 }, args: [...BROWSER_ARGS] });
+}
+
 export async function launchWithExtension(headless = true, options: { grantedOrigins?: readonly string[] } = {}): Promise<BrowserContext> {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
@@ -62,16 +70,7 @@ export async function launchWithExtension(headless = true, options: { grantedOri
     executablePath: CHROMIUM,
     headless,
     viewport: { width: 1280, height: 860 },
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...BROWSER_ARGS],
   });
 }
 
@@ -102,6 +101,38 @@ export async function openDockEverywhere(context: BrowserContext): Promise<void>
     const open = { top: 0.32, open: true };
     return chrome.storage.local.set({ lensDock: { instagram: open, youtube: open, tiktok: open, x: open } });
   });
+}
+
+/**
+ * The docked tab's node id, found through the DevTools protocol (the tab lives in a closed
+ * shadow root, which only the protocol pierces); null when the page has none yet.
+ */
+export async function lensTabNode(cdp: CDPSession): Promise<number | null> {
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  type N = { nodeId: number; attributes?: string[]; children?: N[]; shadowRoots?: N[] };
+  const find = (n: N): number | null => {
+    const a = n.attributes ?? [];
+    for (let i = 0; i < a.length; i += 2) if (a[i] === 'data-testid' && a[i + 1] === 'lens-tab') return n.nodeId;
+    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+      const hit = find(c);
+      if (hit !== null) return hit;
+    }
+    return null;
+  };
+  return find(root as N);
+}
+
+/** The tab's border box on screen (left, top, width, height), or null when the page has no tab. */
+export async function lensTabBox(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const node = await lensTabNode(cdp);
+    if (node === null) return null;
+    const q = (await cdp.send('DOM.getBoxModel', { nodeId: node })).model.border;
+    return { x: q[0]!, y: q[1]!, width: q[2]! - q[0]!, height: q[5]! - q[1]! };
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {

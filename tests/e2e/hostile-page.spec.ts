@@ -10,7 +10,7 @@
  * gesture).
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { expect, findCardFrame, overlay, overlayFrame, overlayHost, test } from './fixtures';
+import { expect, findCardFrame, lensTabNode, overlay, overlayFrame, overlayHost, test } from './fixtures';
 import { COSY, MIA } from './pages/instagram';
 import { profilePage } from './pages/site';
 
@@ -333,18 +333,7 @@ test('the page cannot read the docked tab: window.find and selections do not see
   await expect(overlayHost(page)).toHaveAttribute('data-state', 'ok');
   // The genuine tab says its tier and price (read as assistive technology reads it).
   const cdp = await page.context().newCDPSession(page);
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-  type N = { nodeId: number; attributes?: string[]; children?: N[]; shadowRoots?: N[] };
-  const find = (n: N): number | null => {
-    const a = n.attributes ?? [];
-    for (let i = 0; i < a.length; i += 2) if (a[i] === 'data-testid' && a[i + 1] === 'lens-tab') return n.nodeId;
-    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
-      const hit = find(c);
-      if (hit !== null) return hit;
-    }
-    return null;
-  };
-  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId: find(root as N)!, fetchRelatives: false });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId: (await lensTabNode(cdp))!, fetchRelatives: false });
   const name = String(nodes[0]?.name?.value ?? '');
   expect(name).toMatch(/Tier 7/);
   expect(name).toMatch(/~\$\d/);

@@ -8,8 +8,8 @@
  * enter; the tests reach it as the browser's own tools do, through the DevTools protocol (DOM
  * with `pierce`, and the accessibility tree).
  */
-import type { CDPSession, Page } from '@playwright/test';
-import { expect, findCardFrame, overlay, pct, screenshot, SCREENSHOT_DIR, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, findCardFrame, lensTabBox, lensTabNode, overlay, pct, screenshot, SCREENSHOT_DIR, test } from './fixtures';
 import { COSY, expectedEr } from './pages/instagram';
 import { FERN } from './pages/youtube';
 import { SOFIA, profileUrl as tiktokProfile } from './pages/tiktok';
@@ -26,36 +26,16 @@ interface Box {
   height: number;
 }
 
-/** The tab's node id, found through the DevTools protocol (it pierces closed shadow roots). */
-async function tabNode(cdp: CDPSession): Promise<number | null> {
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-  type N = { nodeId: number; attributes?: string[]; children?: N[]; shadowRoots?: N[] };
-  const find = (n: N): number | null => {
-    const attrs = n.attributes ?? [];
-    for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'data-testid' && attrs[i + 1] === 'lens-tab') return n.nodeId;
-    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
-      const hit = find(c);
-      if (hit !== null) return hit;
-    }
-    return null;
-  };
-  return find(root as N);
-}
-
 async function tabBox(page: Page): Promise<Box> {
-  const cdp = await page.context().newCDPSession(page);
-  let node: number | null = null;
-  await expect.poll(async () => (node = await tabNode(cdp)) !== null, { timeout: 10_000 }).toBe(true);
-  const { model } = await cdp.send('DOM.getBoxModel', { nodeId: node! });
-  const q = model.border;
-  await cdp.detach();
-  return { x: q[0]!, y: q[1]!, width: q[2]! - q[0]!, height: q[5]! - q[1]! };
+  let box: Box | null = null;
+  await expect.poll(async () => (box = await lensTabBox(page)) !== null, { timeout: 10_000 }).toBe(true);
+  return box!;
 }
 
 /** The tab's accessible name, as a screen reader hears it. */
 async function tabName(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
-  const node = await tabNode(cdp);
+  const node = await lensTabNode(cdp);
   const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId: node!, fetchRelatives: false });
   await cdp.detach();
   return String(nodes[0]?.name?.value ?? '');
@@ -63,7 +43,7 @@ async function tabName(page: Page): Promise<string> {
 
 async function focusTab(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  const node = await tabNode(cdp);
+  const node = await lensTabNode(cdp);
   await cdp.send('DOM.focus', { nodeId: node! });
   await cdp.detach();
 }
