@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { prng } from './prng';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -207,17 +208,6 @@ async function analyzeCli(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Realistic pages of about 256 KB (made-up accounts, the shapes the platforms serve)
 
-/** A small deterministic generator, so every run measures the same pages. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = prng(7);
 const WORDS = ['sourdough', 'crumb', 'morning', 'bake', 'butter', 'rye', 'starter', 'oven', 'proof', 'flour', 'honey', 'loaf', 'weekend', 'recipe', 'kitchen'];
 const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');

@@ -17,6 +17,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { launchWithExtension, openDockEverywhere, overlayFrame, routeDemoSites, serviceWorkerOf } from '../tests/e2e/fixtures';
 import { COSY } from '../tests/e2e/pages/instagram';
 import '../tests/e2e/pages/all';
+import { prng } from './prng';
 
 const CREATORS = 10_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -77,17 +78,6 @@ function failedPart(labels: ReadonlyArray<readonly [string, number]>, e: unknown
 // ---------------------------------------------------------------------------------------------
 // Made-up creators, as a JSON backup (the format "Export backup" writes)
 
-/** A small deterministic generator, so every run measures the same data. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLATFORMS = ['instagram', 'youtube', 'tiktok', 'x'] as const;
 const WORDS = ['studio', 'kitchen', 'travel', 'fitness', 'crafts', 'garden', 'tech', 'beauty', 'books', 'music', 'outdoor', 'family'];
