@@ -54,8 +54,6 @@ import { CreatorDetails } from './CreatorDetails';
 
 type Db = IDBPDatabase<LensDB>;
 
-/** "All" is every campaign's entries; otherwise a campaign id. */
-const ALL = ALL_CAMPAIGNS;
 
 
 /** The choices an import preview is read with: the user changes them in the preview. */
@@ -182,7 +180,7 @@ export function App() {
   const [db, setDb] = useState<Db | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [campaigns, setCampaigns] = useState<CampaignSummary[]>([]);
-  const [campaign, setCampaign] = useState<string>(ALL);
+  const [campaign, setCampaign] = useState<string>(ALL_CAMPAIGNS);
   const [rows, setRows] = useState<ShortlistRow[] | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortState>(null);
@@ -239,12 +237,12 @@ export function App() {
   const reload = useCallback(async () => {
     if (!db) return;
     const before = changes.current;
-    const [listed, entries] = await Promise.all([listCampaigns(db), listEntries(db, campaign === ALL ? undefined : campaign)]);
+    const [listed, entries] = await Promise.all([listCampaigns(db), listEntries(db, campaign === ALL_CAMPAIGNS ? undefined : campaign)]);
     if (!listed.ok) return setNotice({ kind: 'error', text: listed.message });
     if (!entries.ok) return setNotice({ kind: 'error', text: entries.message });
     setCampaigns(listed.value.items);
     setRows(entries.value.items);
-    readAt.current = campaign === ALL && entries.value.skipped === 0 ? before : -1;
+    readAt.current = campaign === ALL_CAMPAIGNS && entries.value.skipped === 0 ? before : -1;
     if (entries.value.skipped > 0) {
       setNotice({ kind: 'error', text: `${plural(entries.value.skipped, 'stored entry', 'stored entries')} could not be read and ${entries.value.skipped === 1 ? 'is' : 'are'} not shown.` });
     }
@@ -372,7 +370,7 @@ export function App() {
         </>
       ),
     );
-    if (done) setCampaign(ALL);
+    if (done) setCampaign(ALL_CAMPAIGNS);
     return done;
   }
 
@@ -465,7 +463,7 @@ export function App() {
   }
 
   const current = campaigns.find((c) => c.id === campaign);
-  const empty = rows !== null && rows.length === 0 && campaign === ALL;
+  const empty = rows !== null && rows.length === 0 && campaign === ALL_CAMPAIGNS;
   const tableArea = useRef<HTMLDivElement>(null);
   const tableHeight = Math.max(ROW_HEIGHT * 6, useHeightBelow(tableArea, [view, notice, rows === null, empty, campaign]));
 
@@ -575,7 +573,7 @@ export function App() {
           No creators shortlisted yet — open a creator's profile and click Shortlist, or import a list (CSV from a spreadsheet or another tool).
         </p>
       ) : view === 'leaderboard' ? (
-        <Leaderboard rows={rows ?? []} growthByCreator={growthByCreator} currency={currency} showCampaign={campaign === ALL} />
+        <Leaderboard rows={rows ?? []} growthByCreator={growthByCreator} currency={currency} showCampaign={campaign === ALL_CAMPAIGNS} />
       ) : view === 'budget' ? (
         <BudgetView
           campaign={current ?? null}
@@ -615,7 +613,7 @@ export function App() {
             ) : (
               <ShortlistTable
                 rows={shown}
-                columns={campaign === ALL ? columns : columns.filter((c) => c !== 'campaign')}
+                columns={campaign === ALL_CAMPAIGNS ? columns : columns.filter((c) => c !== 'campaign')}
                 currency={currency}
                 competitors={competitorKeys}
                 sort={sort}
