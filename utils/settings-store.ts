@@ -9,8 +9,6 @@ import { browser } from 'wxt/browser';
 import { checkSettings, DEFAULT_SETTINGS, loadSettings, type FieldErrors, type Settings } from '@/lib/settings';
 import { SETTINGS_KEY } from './storage-keys';
 
-export { SETTINGS_KEY };
-
 export type WriteResult = { ok: true; settings: Settings } | { ok: false; errors: FieldErrors } | { ok: false; message: string };
 
 export const READ_FAILED_NOTE = 'Your settings could not be read from the browser’s storage; the defaults are shown. Saving will replace what was stored.';

@@ -38,7 +38,8 @@ const fake = vi.hoisted(() => {
 
 vi.mock('wxt/browser', () => ({ browser: fake.browser }));
 
-import { readSettings, SETTINGS_KEY, updateSettings, watchSettings, writeSettings } from '../../utils/settings-store';
+import { readSettings, updateSettings, watchSettings, writeSettings } from '../../utils/settings-store';
+import { SETTINGS_KEY } from '../../utils/storage-keys';
 
 function settings(partial: Partial<Settings> = {}): Settings {
   return { ...structuredClone(DEFAULT_SETTINGS), ...partial };
