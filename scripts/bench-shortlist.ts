@@ -328,8 +328,7 @@ async function unshortlist(sw: Worker, platform: string, handleKey: string): Pro
     `(async () => {
       const db = await new Promise((res, rej) => { const r = indexedDB.open('reloquence-lens'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
       await new Promise((res, rej) => {
-        const tx = db.transaction(['entries', 'creators'], 'readwrite');
-        tx.objectStore('entries').delete(['shortlist', ${JSON.stringify(platform)}, ${JSON.stringify(handleKey)}]);
+        const tx = db.transaction(['creators'], 'readwrite');
         tx.objectStore('creators').delete([${JSON.stringify(platform)}, ${JSON.stringify(handleKey)}]);
         tx.oncomplete = res; tx.onerror = () => rej(tx.error);
       });

@@ -19,10 +19,9 @@ import type { LensDB } from '@/lib/store/db';
 import { storeErrorMessage } from '@/lib/store/errors';
 import {
   CampaignSchema,
-  CreatorRecordSchema,
   entryKeyOf,
-  EntrySchema,
   listEntries,
+  readCreator,
   tagEntries,
   updateEntry,
   type Entry,
@@ -43,7 +42,7 @@ async function statusOf(tab: Awaited<Begun['tab']>): Promise<PopupStatus> {
 }
 
 /**
- * Every entry, in the store's key order: by campaign, then platform, then handle. That order is
+ * Every entry, in the store's key order: by platform, then handle, then campaign. That order is
  * the one a bounded read can give (see {@link readFirstScreen}), so the first screen is the top
  * of the full list, and nothing is sorted per read or per keystroke.
  */
@@ -55,7 +54,7 @@ async function readRows(db: Db): Promise<{ rows: ShortlistRow[] } | { error: str
 
 /**
  * The first rows of {@link readRows}, as ./begin.ts read them (in a millisecond or two: reading
- * and parsing all 10,000 entries and creators takes far longer than the popup may wait before
+ * and parsing all 10,000 creators and their entries takes far longer than the popup may wait before
  * showing anything). The records are parsed like every other read; a record that does not parse
  * is left out, and the full read that follows reports it.
  */
@@ -66,14 +65,13 @@ function firstScreenOf(raw: RawFirstScreen | null): ShortlistRow[] {
     const parsed = CampaignSchema.safeParse(c);
     if (parsed.success) names.set(parsed.data.id, parsed.data.name);
   }
-  return raw.entries.flatMap((e, i) => {
-    const entry = EntrySchema.safeParse(e);
-    const creator = CreatorRecordSchema.safeParse(raw.creators[i]);
-    if (!entry.success || !creator.success) return [];
-    // The creator read must be the entry's own (its key came from the unparsed entry).
-    if (creator.data.platform !== entry.data.platform || creator.data.handleKey !== entry.data.handleKey) return [];
-    const campaignName = names.get(entry.data.campaignId);
-    return campaignName === undefined ? [] : [{ entry: entry.data, creator: creator.data, campaignName }];
+  return raw.creators.flatMap((c) => {
+    const found = readCreator(c);
+    if (!found) return [];
+    return found.entries.flatMap((entry) => {
+      const campaignName = names.get(entry.campaignId);
+      return campaignName === undefined ? [] : [{ entry, creator: found.creator, campaignName }];
+    });
   });
 }
 

@@ -16,11 +16,9 @@ type Db = IDBPDatabase<LensDB>;
 /** Enough rows to fill the popup's list, with a margin. */
 export const FIRST_SCREEN_ROWS = 12;
 
-/** The first entries in the store's key order, their campaigns and creators, as stored (unparsed). */
+/** The first creators in the store's key order (each holding its entries) and the campaigns, as stored (unparsed). */
 export interface RawFirstScreen {
   campaigns: unknown[];
-  entries: unknown[];
-  /** The creator record of each entry, in step with `entries` (undefined when missing). */
   creators: unknown[];
 }
 
@@ -46,16 +44,10 @@ async function targetTabId(): Promise<number | undefined> {
 
 async function readFirstScreen(db: Db): Promise<RawFirstScreen | null> {
   try {
-    const tx = db.transaction(['campaigns', 'creators', 'entries'], 'readonly');
-    const [campaigns, entries] = await Promise.all([tx.objectStore('campaigns').getAll(), tx.objectStore('entries').getAll(null, FIRST_SCREEN_ROWS)]);
-    // A record that is not what it should be is skipped by the parse; its key is not trusted here.
-    const creators = await Promise.all(
-      entries.map((e) => {
-        const { platform, handleKey } = (typeof e === 'object' && e !== null ? e : {}) as { platform?: unknown; handleKey?: unknown };
-        return typeof platform === 'string' && typeof handleKey === 'string' ? tx.objectStore('creators').get([platform, handleKey]) : undefined;
-      }),
-    );
-    return { campaigns, entries, creators };
+    const tx = db.transaction(['campaigns', 'creators'], 'readonly');
+    // A creator is on one campaign or more: the first screen's creators give at least its rows.
+    const [campaigns, creators] = await Promise.all([tx.objectStore('campaigns').getAll(), tx.objectStore('creators').getAll(null, FIRST_SCREEN_ROWS)]);
+    return { campaigns, creators };
   } catch {
     return null;
   }

@@ -35,8 +35,7 @@ import {
   entryKeyOf,
   competitorSet,
   shortlistView,
-  listCampaigns,
-  listEntries,
+  listShortlist,
   moveEntries,
   removeFromCampaign,
   renameCampaign,
@@ -237,17 +236,17 @@ export function App() {
   const reload = useCallback(async () => {
     if (!db) return;
     const before = changes.current;
-    const [listed, entries] = await Promise.all([listCampaigns(db), listEntries(db, campaign === ALL_CAMPAIGNS ? undefined : campaign)]);
-    if (!listed.ok) return setNotice({ kind: 'error', text: listed.message });
-    if (!entries.ok) return setNotice({ kind: 'error', text: entries.message });
-    setCampaigns(listed.value.items);
-    setRows(entries.value.items);
-    readAt.current = campaign === ALL_CAMPAIGNS && entries.value.skipped === 0 ? before : -1;
-    if (entries.value.skipped > 0) {
-      setNotice({ kind: 'error', text: `${plural(entries.value.skipped, 'stored entry', 'stored entries')} could not be read and ${entries.value.skipped === 1 ? 'is' : 'are'} not shown.` });
+    const read = await listShortlist(db, campaign === ALL_CAMPAIGNS ? undefined : campaign);
+    if (!read.ok) return setNotice({ kind: 'error', text: read.message });
+    const { campaigns: listed, rows: entries } = read.value;
+    setCampaigns(listed.items);
+    setRows(entries.items);
+    readAt.current = campaign === ALL_CAMPAIGNS && entries.skipped === 0 ? before : -1;
+    if (entries.skipped > 0) {
+      setNotice({ kind: 'error', text: `${plural(entries.skipped, 'stored entry', 'stored entries')} could not be read and ${entries.skipped === 1 ? 'is' : 'are'} not shown.` });
     }
     // A selected row that is gone (moved, removed, other tab) must not stay selected unseen.
-    const present = new Set(entries.value.items.map(rowId));
+    const present = new Set(entries.items.map(rowId));
     setSelected((s) => new Set([...s].filter((id) => present.has(id))));
   }, [db, campaign]);
 
@@ -274,7 +273,7 @@ export function App() {
         }
       });
     };
-    return onStoreChange(['campaigns', 'creators', 'entries'], (local) => {
+    return onStoreChange(['campaigns', 'creators'], (local) => {
       changes.current++;
       if (!local) readAgain();
     });

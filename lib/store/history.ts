@@ -19,7 +19,8 @@ import { PlatformSchema, SnapshotSchema } from '../schema';
 import type { LensDB } from './db';
 import { inTransaction, StoreInputError, withStoreErrors, type StoreResult } from './errors';
 import {
-  CreatorRecordSchema,
+  readCreator,
+  StoredCreatorSchema,
   CreatorSummarySchema,
   HandleKeySchema,
   handleKey,
@@ -116,9 +117,10 @@ export function recordSnapshot(
       for (const old of sameHour) await points.delete(old);
       await points.put(SnapshotPointSchema.parse(pointOf(page, figures.data, key, takenAt)));
       const creators = tx.objectStore('creators');
-      const stored = CreatorRecordSchema.safeParse(await creators.get([page.platform, key]));
-      if (stored.success) await creators.put(creatorFrom(stored.data, page, figures.data, handle, takenAt));
-      return { recorded: true, replaced: sameHour.length > 0, creatorRefreshed: stored.success };
+      // A shortlisted creator takes the visit's figures and keeps its entries (./shortlist.ts).
+      const stored = readCreator(await creators.get([page.platform, key]));
+      if (stored) await creators.put(StoredCreatorSchema.parse({ ...creatorFrom(stored.creator, page, figures.data, handle, takenAt), entries: stored.entries }));
+      return { recorded: true, replaced: sameHour.length > 0, creatorRefreshed: stored !== null };
     });
   });
 }

@@ -78,7 +78,20 @@ import {
   type EntryFields,
 } from './import-check';
 import { ListingLinkSchema, StoredInvitationSchema, type ListingLink, type StoredInvitation } from './marketplace';
-import { CampaignSchema, CreatorRecordSchema, EntrySchema, handleKey, type Campaign, type CreatorRecord, type Entry, type ShortlistRow } from './shortlist';
+import {
+  CampaignSchema,
+  CreatorRecordSchema,
+  EntrySchema,
+  handleKey,
+  rawEntriesOf,
+  readCreator,
+  StoredCreatorSchema,
+  type Campaign,
+  type CreatorRecord,
+  type Entry,
+  type ShortlistRow,
+  type StoredCreator,
+} from './shortlist';
 
 type Db = IDBPDatabase<LensDB>;
 
@@ -289,11 +302,10 @@ function parsedReporting<T>(
  */
 export function readBackup(db: Db): Promise<StoreResult<BackupRead>> {
   return withStoreErrors(() =>
-    inTransaction(db, ['campaigns', 'creators', 'entries', 'snapshots', 'listings', 'invitations'], 'readonly', async (tx) => {
-      const [rawCampaigns, rawCreators, rawEntries, rawPoints, rawListings, rawInvitations] = await Promise.all([
+    inTransaction(db, ['campaigns', 'creators', 'snapshots', 'listings', 'invitations'], 'readonly', async (tx) => {
+      const [rawCampaigns, rawCreators, rawPoints, rawListings, rawInvitations] = await Promise.all([
         tx.objectStore('campaigns').getAll(),
         tx.objectStore('creators').getAll(),
-        tx.objectStore('entries').getAll(),
         tx.objectStore('snapshots').getAll(),
         tx.objectStore('listings').getAll(),
         tx.objectStore('invitations').getAll(),
@@ -301,22 +313,30 @@ export function readBackup(db: Db): Promise<StoreResult<BackupRead>> {
       const leftOut: LeftOut[] = [];
       const campaigns = parsedReporting(CampaignSchema, rawCampaigns, 'campaign', leftOut);
       const campaignNames = new Map(campaigns.map((c) => [c.id, c.name]));
-      const creators = parsedReporting(CreatorFiguresSchema, rawCreators, 'creator', leftOut);
-      const entries = parsedReporting(EntrySchema, rawEntries, 'entry', leftOut, campaignNames);
+      // Each creator with its entries (./shortlist.ts): a creator whose figures no longer parse is
+      // left out with its entries; an entry that no longer parses is left out on its own.
+      const creators: CreatorFigures[] = [];
+      const entries: Array<{ entry: Entry; handle: string }> = [];
+      for (const raw of rawCreators) {
+        const found = readCreator(raw, CreatorFiguresSchema);
+        if (!found) {
+          parsedReporting(CreatorFiguresSchema, [raw], 'creator', leftOut);
+          for (const e of rawEntriesOf(raw)) leftOut.push({ record: nameOf('entry', e, campaignNames), reason: "its creator's record cannot be read" });
+          continue;
+        }
+        creators.push(found.creator);
+        for (const entry of found.entries) entries.push({ entry, handle: found.creator.handle });
+        if (found.skipped > 0) parsedReporting(EntrySchema, rawEntriesOf(raw).filter((e) => !EntrySchema.safeParse(e).success || !sameCreator(e, found.creator)), 'entry', leftOut, campaignNames);
+      }
       const points = parsedReporting(SnapshotPointSchema, rawPoints, 'history point', leftOut);
       const listings = parsedReporting(ListingLinkSchema, rawListings, 'listing link', leftOut);
       const invitations = parsedReporting(StoredInvitationSchema, rawInvitations, 'invitation', leftOut);
       const handles = new Map(creators.map((c) => [creatorId(c.platform, c.handleKey), c.handle]));
       const handleOf = (platform: string, key: string) => handles.get(creatorId(platform, key)) ?? key;
-      const withCreator = entries.filter((e) => {
-        if (handles.has(creatorId(e.platform, e.handleKey))) return true;
-        leftOut.push({ record: nameOf('entry', e, campaignNames), reason: "its creator's record is missing or cannot be read" });
-        return false;
-      });
       return {
         creators: creators.map(exchangeCreator),
         campaigns: campaigns.map(exchangeCampaign),
-        entries: withCreator.map((e) => exchangeEntry(e, handleOf(e.platform, e.handleKey))),
+        entries: entries.map(({ entry, handle }) => exchangeEntry(entry, handle)),
         snapshots: points.map((p) => exchangeHistory(p, handleOf(p.platform, p.handleKey))),
         listings: listings.map(exchangeListing),
         invitations: invitations.map(exchangeInvitation),
@@ -324,6 +344,12 @@ export function readBackup(db: Db): Promise<StoreResult<BackupRead>> {
       };
     }),
   );
+}
+
+/** Whether a stored entry (unparsed) names the creator whose record holds it. */
+function sameCreator(raw: unknown, creator: Pick<CreatorRecord, 'platform' | 'handleKey'>): boolean {
+  const { platform, handleKey: key } = (typeof raw === 'object' && raw !== null ? raw : {}) as { platform?: unknown; handleKey?: unknown };
+  return platform === creator.platform && key === creator.handleKey;
 }
 
 /**
@@ -353,16 +379,21 @@ function defaultCampaignNames(names: ReadonlyMap<string, string>): string[] {
  */
 export function existingRowKeys(db: Db): Promise<StoreResult<Set<string>>> {
   return withStoreErrors(() =>
-    inTransaction(db, ['campaigns', 'entries'], 'readonly', async (tx) => {
-      const [campaigns, entryKeys] = await Promise.all([tx.objectStore('campaigns').getAll(), tx.objectStore('entries').getAllKeys()]);
+    inTransaction(db, ['campaigns', 'creators'], 'readonly', async (tx) => {
+      const [campaigns, creators] = await Promise.all([tx.objectStore('campaigns').getAll(), tx.objectStore('creators').getAll()]);
       const names = new Map(parsedAll(CampaignSchema, campaigns).map((c) => [c.id, c.name]));
       const defaults = defaultCampaignNames(names);
       const keys = new Set<string>();
-      for (const [campaignId, platform, key] of entryKeys) {
-        const name = names.get(campaignId);
-        if (name === undefined) continue;
-        keys.add(rowKey(platform, key, name));
-        if (campaignId === DEFAULT_CAMPAIGN_ID) for (const alias of defaults) keys.add(rowKey(platform, key, alias));
+      // The entries' own keys, as the store keeps them (their records are parsed by the apply).
+      for (const creator of creators) {
+        for (const e of rawEntriesOf(creator)) {
+          if (!sameCreator(e, creator as Pick<CreatorRecord, 'platform' | 'handleKey'>)) continue;
+          const { campaignId, platform, handleKey: key } = e as { campaignId?: unknown; platform: string; handleKey: string };
+          const name = typeof campaignId === 'string' ? names.get(campaignId) : undefined;
+          if (name === undefined) continue;
+          keys.add(rowKey(platform, key, name));
+          if (campaignId === DEFAULT_CAMPAIGN_ID) for (const alias of defaults) keys.add(rowKey(platform, key, alias));
+        }
       }
       return keys;
     }),
@@ -531,17 +562,15 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
       const where = preview.where.invitations[i] ?? 'an invitation';
       return { record: checked(StoredInvitationSchema, storeInvitation(inv, now), where), where };
     });
-    const stores = ['campaigns', 'creators', 'entries', 'snapshots', 'listings', 'invitations'] as const;
+    const stores = ['campaigns', 'creators', 'snapshots', 'listings', 'invitations'] as const;
     return inTransaction(db, stores, 'readwrite', async (tx) => {
       const campaignStore = tx.objectStore('campaigns');
       const creatorStore = tx.objectStore('creators');
-      const entryStore = tx.objectStore('entries');
       const listingStore = tx.objectStore('listings');
       const invitationStore = tx.objectStore('invitations');
-      const [rawCampaigns, rawCreators, entryKeys, rawListings, rawInvitations] = await Promise.all([
+      const [rawCampaigns, rawCreators, rawListings, rawInvitations] = await Promise.all([
         campaignStore.getAll(),
         creatorStore.getAll(),
-        entryStore.getAllKeys(),
         listings.length > 0 ? listingStore.getAll() : [],
         invitations.length > 0 ? invitationStore.getAll() : [],
       ]);
@@ -563,14 +592,15 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
         throw new StoreInputError(`Nothing was imported: ${onNone.where}: rows on no campaign go on the default "${DEFAULT_CAMPAIGN_NAME}" list, which is missing.`);
       }
 
-      // Each record is written as soon as it is checked: the browser stores the first records
-      // while the next ones are checked (10,000 creators and their entries are 20,000 writes).
-      // A refusal throws before the transaction commits, and `inTransaction` aborts it: still all
-      // or nothing.
-      for (const record of newCampaigns) unwrap(campaignStore).put(record);
-      const storedCreators = new Map(parsedAll(CreatorRecordSchema, rawCreators).map((c) => [creatorId(c.platform, c.handleKey), c]));
-      const creatorWrites = unwrap(creatorStore);
-      const written = new Set<string>();
+      // Every creator the file names, with the entries it will hold (./shortlist.ts keeps a
+      // creator's entries in its record): the stored ones, then the file's in their place.
+      const storedCreators = new Map<string, { creator: CreatorRecord; entries: Entry[] }>();
+      for (const raw of rawCreators) {
+        const found = readCreator(raw);
+        if (found) storedCreators.set(creatorId(found.creator.platform, found.creator.handleKey), found);
+      }
+      const storedEntries = new Set<string>();
+      for (const { entries } of storedCreators.values()) for (const e of entries) storedEntries.add([e.campaignId, e.platform, e.handleKey].join('\u0000'));
       // A CSV row's records were parsed by the store's schemas when the preview checked the row,
       // at the preview's time (./import-check.ts `checkRow`): converted now, they differ only in
       // `updatedAt` (and the entry's campaign id), since the row's other values, its dates
@@ -578,19 +608,19 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
       // the records are written without a second parse of every record.
       const updatedAt = (schema: z.ZodMiniType<number>) => checked(schema, now, 'the time of the import');
       const creatorStamp = incoming.creators.some((c) => c.checked) ? updatedAt(CreatorRecordSchema.shape.updatedAt) : now;
+      /** By creator id: the record to write, its entries by campaign id, and whether all of it was parsed already. */
+      const writes = new Map<string, { creator: CreatorRecord; entries: Map<string, Entry>; parsed: boolean; where: string }>();
       for (const { record, readAt, where, checked: parsed } of incoming.creators) {
         const id = creatorId(record.platform, handleKey(record.handle));
         const stored = storedCreators.get(id) ?? null;
-        if (!stored && !written.has(id)) counts.creatorsCreated++;
-        written.add(id);
+        if (!stored && !writes.has(id)) counts.creatorsCreated++;
         // A stored creator is merged with the file's (./import-check.ts `storeCreator`): converted and parsed here.
-        creatorWrites.put(
-          parsed && !stored && readAt === null ? { ...parsed, updatedAt: creatorStamp } : checked(CreatorRecordSchema, storeCreator(record, stored, readAt, now), where),
-        );
+        const fresh = parsed !== undefined && !stored && readAt === null;
+        const creator = fresh ? { ...parsed, updatedAt: creatorStamp } : checked(CreatorRecordSchema, storeCreator(record, stored?.creator ?? null, readAt, now), where);
+        const entries = writes.get(id)?.entries ?? new Map((stored?.entries ?? []).map((e) => [e.campaignId, e]));
+        writes.set(id, { creator, entries, parsed: fresh && (writes.get(id)?.parsed ?? true), where });
       }
 
-      const storedEntries = new Set(entryKeys.map((k) => k.join('\u0000')));
-      const entryWrites = unwrap(entryStore);
       const entryKeysWritten = new Set<string>();
       const entryStamp = incoming.entries.some((e) => e.checked) ? updatedAt(EntrySchema.shape.updatedAt) : now;
       const campaignIdsChecked = new Set<string>();
@@ -602,13 +632,38 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
           campaignIdsChecked.add(campaignId);
         }
         const entry = parsed ? { ...parsed, campaignId, updatedAt: entryStamp } : checked(EntrySchema, storeEntry(campaignId, row, now), where);
-        entryWrites.put(entry);
+        const id = creatorId(entry.platform, entry.handleKey);
+        let target = writes.get(id);
+        if (!target) {
+          // An entry of a backup whose creator the file leaves out: it joins the stored creator.
+          const stored = storedCreators.get(id);
+          if (!stored) throw new StoreInputError(`Nothing was imported: ${where}: the file has no creator ${isolate(`@${row.handle}`)} on ${PLATFORM_LABELS[row.platform] ?? row.platform} for it.`);
+          target = { creator: stored.creator, entries: new Map(stored.entries.map((e) => [e.campaignId, e])), parsed: false, where };
+          writes.set(id, target);
+        }
+        if (!parsed) target.parsed = false;
+        target.entries.set(campaignId, entry);
         // Two rows can name the same entry (no campaign and "No campaign"): the last one wins, counted once.
         const key = [entry.campaignId, entry.platform, entry.handleKey].join('\u0000');
         if (entryKeysWritten.has(key)) continue;
         entryKeysWritten.add(key);
         if (storedEntries.has(key)) counts.updated++;
         else counts.added++;
+      }
+
+      // Each creator is one record with its entries. A CSV row's creator and entry were parsed
+      // already (above); any other record is checked as the store keeps it. A creator on no
+      // campaign (a backup's creator without entries, none stored) is not kept, as the store
+      // keeps no creator on no campaign.
+      for (const record of newCampaigns) unwrap(campaignStore).put(record);
+      const creatorWrites = unwrap(creatorStore);
+      for (const [id, { creator, entries, parsed, where }] of writes) {
+        if (entries.size === 0) {
+          if (!storedCreators.has(id)) counts.creatorsCreated--;
+          continue;
+        }
+        const record: StoredCreator = { ...creator, entries: [...entries.values()] };
+        creatorWrites.put(parsed ? record : checked(StoredCreatorSchema, record, where));
       }
       const points = incoming.history.map((h) => checked(SnapshotPointSchema, storePoint(h.record, now), h.where));
 

@@ -21,7 +21,6 @@
 import * as z from 'zod/mini';
 import { isolate } from '../bidi';
 import { isOnMarketplace, marketplaceAddress, type Marketplace } from '../marketplace/links';
-import { emptySnapshot, type Snapshot } from '../platforms/types';
 import type {
   CampaignRecord as ExchangeCampaign,
   CreatorRecord as ExchangeCreator,
@@ -32,7 +31,7 @@ import type {
 } from './exchange';
 import { SnapshotPointSchema, type SnapshotPoint } from './history';
 import { ListingLinkSchema, StoredInvitationSchema, type ListingLink, type StoredInvitation } from './marketplace';
-import { CampaignSchema, CreatorRecordSchema, EntrySchema, handleKey, profileUrlOf, type CreatorInsights, type CreatorRecord, type Entry } from './shortlist';
+import { CampaignSchema, CreatorRecordSchema, EntrySchema, givenProfileUrl, handleKey, type CreatorInsights, type CreatorRecord, type Entry } from './shortlist';
 
 /** What a check is made against: the same for the preview and for applying it. */
 export interface ImportContext {
@@ -121,24 +120,6 @@ export function insightsOf(c: Partial<CreatorInsights>): Required<CreatorInsight
 }
 
 /**
- * The snapshot an imported creator is stored with. A file carries figures, not the page read, so
- * the snapshot holds the counts the file has and says where they came from.
- */
-function importedSnapshot(c: ExchangeCreator): Snapshot {
-  return emptySnapshot({
-    platform: c.platform,
-    kind: 'profile',
-    state: 'ok',
-    url: c.profileUrl ?? '',
-    handle: c.handle,
-    displayName: c.displayName,
-    followers: c.followers,
-    source: 'Imported file',
-    notes: ['Figures imported from a file; open the profile to read it again.'],
-  });
-}
-
-/**
  * The creator record to store: the stored one (display name filled in) when it has a reading at
  * least as new as the file's (`readAt` null: the file does not say, so never newer), else the
  * file's figures.
@@ -147,16 +128,16 @@ export function storeCreator(c: ExchangeCreator, stored: CreatorRecord | null, r
   if (stored && (readAt === null || readAt <= stored.updatedAt)) {
     return { ...stored, displayName: stored.displayName ?? c.displayName };
   }
-  const snapshot = importedSnapshot(c);
   return {
     platform: c.platform,
     handleKey: handleKey(c.handle),
     handle: c.handle,
     displayName: c.displayName ?? stored?.displayName ?? null,
-    profileUrl: profileUrlOf(snapshot, c.handle),
+    profileUrl: givenProfileUrl(c.platform, c.profileUrl, c.handle),
     addedAt: stored?.addedAt ?? toSeconds(c.addedAt, now),
     updatedAt: readAt ?? now,
-    snapshot,
+    // A file carries figures, not the page they were read from.
+    snapshot: null,
     followers: c.followers,
     er: c.er,
     erPerView: c.erPerView,

@@ -9,7 +9,8 @@
  *   user-facing message, never as a throw.
  * - Everything written is validated with zod; everything read back is parsed again, and records
  *   that no longer parse are skipped and counted rather than crashing the list.
- * - A creator record lives as long as it is on at least one campaign.
+ * - A creator record lives as long as it is on at least one campaign, and holds its entries
+ *   (version 5): a creator on two campaigns is one record with two entries.
  * - Times are Unix seconds, like the rest of the extension.
  */
 import * as z from 'zod/mini';
@@ -20,7 +21,7 @@ import type { SizeClass } from '../metrics/tiers';
 import type { Platform, Snapshot } from '../platforms/types';
 import { profileUrlFor } from '../platforms/profile-url';
 import { PlatformSchema, SnapshotSchema } from '../schema';
-import { DEFAULT_CAMPAIGN_ID, type LensDB } from './db';
+import { DEFAULT_CAMPAIGN_ID, DEFAULT_CAMPAIGN_NAME, type LensDB } from './db';
 import { inTransaction, StoreInputError, withStoreErrors, type StoreResult } from './errors';
 
 type Db = IDBPDatabase<LensDB>;
@@ -131,7 +132,12 @@ export const CreatorRecordSchema = z.object({
   profileUrl: webAddress,
   addedAt: seconds,
   updatedAt: seconds,
-  snapshot: SnapshotSchema,
+  /**
+   * The page reading the figures came from; null for figures imported from a file, which carries
+   * figures and no reading (counted as a profile's, see {@link replacesStored}). Keeping no made-up
+   * reading also keeps an imported record a third of the size: 10,000 of them are written at once.
+   */
+  snapshot: z.nullable(SnapshotSchema),
   ...CreatorSummarySchema.shape,
 });
 export type CreatorRecord = z.infer<typeof CreatorRecordSchema>;
@@ -206,6 +212,14 @@ export const EntrySchema = z.object({
   updatedAt: seconds,
 });
 export type Entry = z.infer<typeof EntrySchema>;
+
+/**
+ * A creator as the store keeps it (version 5): the figures and the creator's entries on
+ * campaigns, in one record. Two records a creator (figures, entry) made an import of 10,000
+ * creators 20,000 writes, and the browser's cost is per record: folded, it is 10,000.
+ */
+export const StoredCreatorSchema = z.object({ ...CreatorRecordSchema.shape, entries: z.array(EntrySchema) });
+export type StoredCreator = z.infer<typeof StoredCreatorSchema>;
 
 /** What `updateEntry` may change; fields left out keep their value, `results` merges field by field. */
 export const EntryPatchSchema = z.strictObject({
@@ -372,8 +386,12 @@ export function creatorSummary(snapshot: Snapshot, analysis: Analysis, signals?:
 
 /** A profile page's own URL; for a post page, the author's profile built from the handle. */
 export function profileUrlOf(snapshot: Snapshot, handle: string): string {
-  if (snapshot.kind === 'profile' && isWebAddress(snapshot.url)) return snapshot.url;
-  return profileUrlFor(snapshot.platform, handle);
+  return snapshot.kind === 'profile' ? givenProfileUrl(snapshot.platform, snapshot.url, handle) : profileUrlFor(snapshot.platform, handle);
+}
+
+/** A profile URL as given (a page's, a file's) when it is a web address, else the one built from the handle. */
+export function givenProfileUrl(platform: Platform, url: string | null, handle: string): string {
+  return url !== null && isWebAddress(url) ? url : profileUrlFor(platform, handle);
 }
 
 /** States whose numbers are worth keeping; a page still loading must not wipe known numbers. */
@@ -381,11 +399,12 @@ export const USABLE_STATES: ReadonlySet<Snapshot['state']> = new Set(['ok', 'pri
 
 /**
  * Whether a new snapshot should replace the stored one: not when the page had not loaded its
- * numbers, and a single post's page (one post's rate) never replaces a profile reading.
+ * numbers, and a single post's page (one post's rate) never replaces a profile reading. Figures
+ * imported from a file (no stored reading) are a profile's figures.
  */
-function replacesStored(stored: Snapshot, incoming: Snapshot): boolean {
+function replacesStored(stored: Snapshot | null, incoming: Snapshot): boolean {
   if (!USABLE_STATES.has(incoming.state)) return false;
-  return !(incoming.kind === 'post' && stored.kind !== 'post');
+  return !(incoming.kind === 'post' && (stored?.kind ?? 'profile') !== 'post');
 }
 
 /** The creator record after a visit or a shortlisting (keeps `addedAt`; see {@link replacesStored}). */
@@ -429,10 +448,74 @@ export interface ShortlistOutcome {
   campaigns: Array<{ id: string; name: string }>;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Stored creators (version 5): a creator's entries live in its record
+
+type CreatorsTx = Pick<IDBPTransaction<LensDB, Array<'creators' | 'campaigns'>, 'readonly' | 'readwrite'>, 'objectStore'>;
+type CreatorsWriteTx = Pick<IDBPTransaction<LensDB, Array<'creators' | 'campaigns'>, 'readwrite'>, 'objectStore'>;
+
+/** The entries array of a stored record as it is, unparsed ([] when there is none). */
+export function rawEntriesOf(raw: unknown): unknown[] {
+  const entries = typeof raw === 'object' && raw !== null ? (raw as { entries?: unknown }).entries : undefined;
+  return Array.isArray(entries) ? entries : [];
+}
+
+/** A stored creator read back: its figures, the entries that parse, and how many did not. */
+export interface ReadCreator<C = CreatorRecord> {
+  creator: C;
+  /** In campaign id order, as the entries store's keys had them before version 5. */
+  entries: Entry[];
+  /** Entries of the record that no longer parse (or name another creator): left out. */
+  skipped: number;
+}
+
 /**
- * Put a creator on a campaign (the default "Shortlist" unless told otherwise): the creator
+ * Read a stored creator record with `schema` (the store's, or one that leaves out what a reader
+ * does not need), and each of its entries with the entry schema: an entry that does not parse is
+ * left out and counted, never the whole creator. Null when the record is missing or its figures
+ * no longer parse (its entries cannot be shown without them).
+ */
+export function readCreator<C extends Pick<CreatorRecord, 'platform' | 'handleKey'> = CreatorRecord>(
+  raw: unknown,
+  schema: z.ZodMiniType<C> = CreatorRecordSchema as unknown as z.ZodMiniType<C>,
+): ReadCreator<C> | null {
+  if (raw === undefined) return null;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return null;
+  const creator = parsed.data;
+  const rawEntries = rawEntriesOf(raw);
+  const entries: Entry[] = [];
+  for (const e of rawEntries) {
+    const entry = EntrySchema.safeParse(e);
+    if (entry.success && entry.data.platform === creator.platform && entry.data.handleKey === creator.handleKey) entries.push(entry.data);
+  }
+  entries.sort((x, y) => (x.campaignId < y.campaignId ? -1 : x.campaignId > y.campaignId ? 1 : 0));
+  return { creator, entries, skipped: rawEntries.length - entries.length };
+}
+
+/** The record to store: the creator's figures with its entries, validated as the store keeps them. */
+function stored(creator: CreatorRecord, entries: readonly Entry[]): StoredCreator {
+  return parseInput(StoredCreatorSchema, { ...creator, entries });
+}
+
+async function getCreator(tx: CreatorsTx, platform: string, key: string): Promise<ReadCreator | null> {
+  return readCreator(await tx.objectStore('creators').get([platform, key]));
+}
+
+/**
+ * Write a creator with its entries, or delete it when it is on no campaign any more (a creator
+ * record lives as long as it is on a campaign).
+ */
+async function putCreator(tx: CreatorsWriteTx, creator: CreatorRecord, entries: readonly Entry[]): Promise<void> {
+  if (entries.length === 0) await tx.objectStore('creators').delete([creator.platform, creator.handleKey]);
+  else await tx.objectStore('creators').put(stored(creator, entries));
+}
+
+/**
+ * Put a creator on a campaign (the default "No campaign" unless told otherwise): the creator
  * record takes the latest snapshot and its figures, and an entry is added if the creator is not
- * on the campaign yet (an existing entry keeps its notes, tags and status).
+ * on the campaign yet (an existing entry keeps its notes, tags and status). One record read and
+ * one written.
  */
 export function shortlistCreator(
   db: Db,
@@ -447,19 +530,19 @@ export function shortlistCreator(
     const key = snap.handle ? handleKey(snap.handle) : '';
     if (!snap.handle || !key) throw new StoreInputError('This page does not say whose account it is, so it cannot be shortlisted.');
     const handle = snap.handle;
-    return inTransaction(db, ['campaigns', 'creators', 'entries'], 'readwrite', async (tx) => {
-      if (!(await tx.objectStore('campaigns').getKey(campaign))) throw new StoreInputError('That campaign no longer exists.');
-      const creators = tx.objectStore('creators');
-      const existing = parseRecord(CreatorRecordSchema, await creators.get([snap.platform, key]));
-      await creators.put(parseInput(CreatorRecordSchema, creatorFrom(existing, snap, figures, handle, now)));
-      const entries = tx.objectStore('entries');
-      const isNew = (await entries.getKey([campaign, snap.platform, key])) === undefined;
-      if (isNew) await entries.put(newEntry(campaign, snap.platform, key, now));
+    return inTransaction(db, ['campaigns', 'creators'], 'readwrite', async (tx) => {
+      const campaignStore = tx.objectStore('campaigns');
+      const [campaignIds, existing] = await Promise.all([campaignStore.getAllKeys(), getCreator(tx, snap.platform, key)]);
+      if (!campaignIds.includes(campaign)) throw new StoreInputError('That campaign no longer exists.');
+      const entries = existing?.entries ?? [];
+      const isNew = !entries.some((e) => e.campaignId === campaign);
+      const next = isNew ? [...entries, newEntry(campaign, snap.platform, key, now)] : entries;
+      await putCreator(tx, creatorFrom(existing?.creator ?? null, snap, figures, handle, now), next);
       // What the card shows next ("On your shortlist · <campaigns>"), without a transaction of its own.
-      const on = await campaignsOf(tx, snap.platform, key);
+      const on = campaignIds.filter((id) => next.some((e) => e.campaignId === id));
       const campaigns = await Promise.all(
         on.map(async (id) => {
-          const parsed = CampaignSchema.safeParse(await tx.objectStore('campaigns').get(id));
+          const parsed = CampaignSchema.safeParse(await campaignStore.get(id));
           return { id, name: parsed.success ? parsed.data.name : id };
         }),
       );
@@ -468,51 +551,47 @@ export function shortlistCreator(
   });
 }
 
-type CampaignsAndEntriesTx = Pick<IDBPTransaction<LensDB, ['campaigns', 'entries'], 'readonly' | 'readwrite'>, 'objectStore'>;
-
-/**
- * The ids of the campaigns a creator is on, in campaign order: one key lookup per campaign (a
- * handful), in the transaction given. The entries have no index by creator (dropped in version
- * 4: it made every entry written an index record too, and imports twice as slow).
- */
-async function campaignsOf(tx: CampaignsAndEntriesTx, platform: string, key: string, campaignIds?: readonly string[]): Promise<string[]> {
-  const ids = campaignIds ?? (await tx.objectStore('campaigns').getAllKeys());
-  const found = await Promise.all(ids.map(async (id) => ((await tx.objectStore('entries').getKey([id, platform, key])) === undefined ? null : id)));
-  return found.filter((id): id is string => id !== null);
+/** The ids of the campaigns a creator is on, in campaign order: one record read. */
+async function campaignsOf(tx: CreatorsTx, platform: string, key: string): Promise<string[]> {
+  const [ids, found] = await Promise.all([tx.objectStore('campaigns').getAllKeys(), getCreator(tx, platform, key)]);
+  return ids.filter((id) => found?.entries.some((e) => e.campaignId === id) ?? false);
 }
 
 /** The ids of the campaigns the creator is on (empty when on none). */
 export function isShortlisted(db: Db, platform: Platform, handle: string): Promise<StoreResult<string[]>> {
-  return withStoreErrors(() => inTransaction(db, ['campaigns', 'entries'], 'readonly', (tx) => campaignsOf(tx, platform, handleKey(handle))));
+  return withStoreErrors(() => inTransaction(db, ['campaigns', 'creators'], 'readonly', (tx) => campaignsOf(tx, platform, handleKey(handle))));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Entries
 
-type CreatorsAndEntriesTx = Pick<IDBPTransaction<LensDB, ['campaigns', 'creators', 'entries'], 'readwrite'>, 'objectStore'>;
-
-/** Drop the creators that are on no campaign any more (in the transaction that removed entries). */
-async function dropOrphans(tx: CreatorsAndEntriesTx, removed: ReadonlyArray<readonly [unknown, string, string]>): Promise<void> {
-  const creators = new Map(removed.map(([, platform, key]) => [`${platform}\u0000${key}`, [platform, key] as [string, string]]));
-  const campaignIds = await tx.objectStore('campaigns').getAllKeys();
-  for (const [platform, key] of creators.values()) {
-    if ((await campaignsOf(tx, platform, key, campaignIds)).length === 0) await tx.objectStore('creators').delete([platform, key]);
+/** The keys grouped by creator, in the order first named: each creator's record is read and written once. */
+function byCreator(keys: readonly EntryKeyTuple[]): Array<{ platform: Platform; key: string; campaignIds: string[] }> {
+  const groups = new Map<string, { platform: Platform; key: string; campaignIds: string[] }>();
+  for (const [campaignId, platform, key] of keys) {
+    const id = `${platform}\u0000${key}`;
+    const group = groups.get(id) ?? { platform, key, campaignIds: [] };
+    group.campaignIds.push(campaignId);
+    groups.set(id, group);
   }
+  return [...groups.values()];
 }
 
 /** Take the entries off their campaigns (multi-select: one transaction for all). */
 export function removeFromCampaign(db: Db, keys: readonly EntryKey[]): Promise<StoreResult<{ removed: number }>> {
   return withStoreErrors(async () => {
     const parsed = parseKeys(keys);
-    return inTransaction(db, ['campaigns', 'creators', 'entries'], 'readwrite', async (tx) => {
-      const entries = tx.objectStore('entries');
+    return inTransaction(db, ['campaigns', 'creators'], 'readwrite', async (tx) => {
       let removed = 0;
-      for (const key of parsed) {
-        if ((await entries.getKey(key)) === undefined) continue;
-        await entries.delete(key);
-        removed++;
+      for (const { platform, key, campaignIds } of byCreator(parsed)) {
+        const found = await getCreator(tx, platform, key);
+        if (!found) continue;
+        const drop = new Set(campaignIds);
+        const kept = found.entries.filter((e) => !drop.has(e.campaignId));
+        if (kept.length === found.entries.length) continue;
+        removed += found.entries.length - kept.length;
+        await putCreator(tx, found.creator, kept);
       }
-      await dropOrphans(tx, parsed);
       return { removed };
     });
   });
@@ -530,25 +609,23 @@ export interface MoveOutcome {
 export function moveEntries(db: Db, keys: readonly EntryKey[], toCampaign: string, now: number = nowSeconds()): Promise<StoreResult<MoveOutcome>> {
   return withStoreErrors(async () => {
     const parsed = parseKeys(keys);
-    return inTransaction(db, ['campaigns', 'entries'], 'readwrite', async (tx) => {
+    return inTransaction(db, ['campaigns', 'creators'], 'readwrite', async (tx) => {
       if (!(await tx.objectStore('campaigns').getKey(toCampaign))) throw new StoreInputError('That campaign no longer exists.');
-      const entries = tx.objectStore('entries');
       const outcome: MoveOutcome = { moved: 0, alreadyThere: 0, missing: 0 };
-      for (const [from, platform, key] of parsed) {
-        if (from === toCampaign) {
-          outcome.alreadyThere++;
-          continue;
+      for (const { platform, key, campaignIds } of byCreator(parsed)) {
+        const found = await getCreator(tx, platform, key);
+        let entries = found?.entries ?? [];
+        for (const from of campaignIds) {
+          const entry = entries.find((e) => e.campaignId === from);
+          if (from === toCampaign) outcome.alreadyThere++;
+          else if (!entry) outcome.missing++;
+          else if (entries.some((e) => e.campaignId === toCampaign)) outcome.alreadyThere++;
+          else {
+            entries = [...entries.filter((e) => e !== entry), { ...entry, campaignId: toCampaign, updatedAt: now }];
+            outcome.moved++;
+          }
         }
-        const entry = parseRecord(EntrySchema, await entries.get([from, platform, key]));
-        if (!entry) {
-          outcome.missing++;
-        } else if ((await entries.getKey([toCampaign, platform, key])) !== undefined) {
-          outcome.alreadyThere++;
-        } else {
-          await entries.put({ ...entry, campaignId: toCampaign, updatedAt: now });
-          await entries.delete([from, platform, key]);
-          outcome.moved++;
-        }
+        if (found && entries !== found.entries) await putCreator(tx, found.creator, entries);
       }
       return outcome;
     });
@@ -582,14 +659,18 @@ export function tagEntries(
   return withStoreErrors(async () => {
     const parsed = parseKeys(keys);
     const { add = [], remove = [] } = parseInput(TagChangeSchema, change);
-    return inTransaction(db, ['entries'], 'readwrite', async (tx) => {
+    return inTransaction(db, ['campaigns', 'creators'], 'readwrite', async (tx) => {
       let updated = 0;
-      for (const key of parsed) {
-        const entry = parseRecord(EntrySchema, await tx.store.get(key));
-        if (!entry) continue;
-        const next = parseInput(EntrySchema, { ...entry, tags: mergeTags(entry.tags, add, remove), updatedAt: now });
-        await tx.store.put(next);
-        updated++;
+      for (const { platform, key, campaignIds } of byCreator(parsed)) {
+        const found = await getCreator(tx, platform, key);
+        if (!found) continue;
+        const tagged = new Set(campaignIds);
+        const entries = found.entries.map((e) => {
+          if (!tagged.has(e.campaignId)) return e;
+          updated++;
+          return { ...e, tags: mergeTags(e.tags, add, remove), updatedAt: now };
+        });
+        await putCreator(tx, found.creator, entries);
       }
       return { updated };
     });
@@ -610,52 +691,87 @@ function applyPatch(entry: Entry, patch: z.infer<typeof EntryPatchSchema>, now: 
 /** Change an entry's notes, tags, status, prices, coupon, link or results. */
 export function updateEntry(db: Db, key: EntryKey, patch: EntryPatch, now: number = nowSeconds()): Promise<StoreResult<Entry>> {
   return withStoreErrors(async () => {
-    const parsedKey = parseKey(key);
+    const [campaignId, platform, handle] = parseKey(key);
     const changes = parseInput(EntryPatchSchema, patch);
-    return inTransaction(db, ['entries'], 'readwrite', async (tx) => {
-      const entry = parseRecord(EntrySchema, await tx.store.get(parsedKey));
-      if (!entry) throw new StoreInputError('This creator is no longer on that campaign.');
+    return inTransaction(db, ['campaigns', 'creators'], 'readwrite', async (tx) => {
+      const found = await getCreator(tx, platform, handle);
+      const entry = found?.entries.find((e) => e.campaignId === campaignId);
+      if (!found || !entry) throw new StoreInputError('This creator is no longer on that campaign.');
       const next = applyPatch(entry, changes, now);
-      await tx.store.put(next);
+      await putCreator(tx, found.creator, found.entries.map((e) => (e === entry ? next : e)));
       return next;
     });
   });
 }
 
-/** The key range of one campaign's entries; undefined (every entry) when no campaign is given. */
-function campaignRange(campaign: string | undefined): IDBKeyRange | undefined {
-  // Keys are [campaignId, platform, handleKey]; an array sorts after every string.
-  return campaign === undefined ? undefined : IDBKeyRange.bound([campaign], [campaign, []]);
+/** Every campaign with its number of entries, the default first, then by creation. */
+function campaignSummaries(rawCampaigns: readonly unknown[], rawCreators: readonly unknown[]): Listed<CampaignSummary> {
+  const counts = new Map<string, number>();
+  for (const c of rawCreators) {
+    for (const e of rawEntriesOf(c)) {
+      const id = typeof e === 'object' && e !== null ? (e as { campaignId?: unknown }).campaignId : undefined;
+      if (typeof id === 'string') counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  const campaigns = rawCampaigns.map((c) => parseRecord(CampaignSchema, c)).filter((c): c is Campaign => c !== null);
+  const items = campaigns.map((c) => ({ ...c, entries: counts.get(c.id) ?? 0 }));
+  items.sort((a, b) => Number(b.id === DEFAULT_CAMPAIGN_ID) - Number(a.id === DEFAULT_CAMPAIGN_ID) || a.createdAt - b.createdAt);
+  return { items, skipped: rawCampaigns.length - items.length };
+}
+
+/**
+ * The entries of one campaign (or of every campaign), each with its creator, in the store's order:
+ * by creator (platform, then handle), then campaign. `skipped` counts the entries of the campaign
+ * (or of all) that cannot be shown: they, their creator's figures or their campaign no longer parse.
+ */
+function shortlistRows(rawCampaigns: readonly unknown[], rawCreators: readonly unknown[], campaign: string | undefined): Listed<ShortlistRow> {
+  const names = new Map<string, string>();
+  for (const c of rawCampaigns) {
+    const parsed = parseRecord(CampaignSchema, c);
+    if (parsed) names.set(parsed.id, parsed.name);
+  }
+  const items: ShortlistRow[] = [];
+  let skipped = 0;
+  const counted = (e: unknown) => campaign === undefined || (typeof e === 'object' && e !== null && (e as { campaignId?: unknown }).campaignId === campaign);
+  for (const raw of rawCreators) {
+    const found = readCreator(raw);
+    const rawEntries = rawEntriesOf(raw).filter(counted);
+    if (!found) {
+      skipped += rawEntries.length;
+      continue;
+    }
+    let shown = 0;
+    for (const entry of found.entries) {
+      if (campaign !== undefined && entry.campaignId !== campaign) continue;
+      const campaignName = names.get(entry.campaignId);
+      if (campaignName === undefined) continue;
+      items.push({ entry, creator: found.creator, campaignName });
+      shown++;
+    }
+    skipped += rawEntries.length - shown;
+  }
+  return { items, skipped };
 }
 
 /** The entries of one campaign (or of every campaign), each with its creator. */
 export function listEntries(db: Db, campaign?: string): Promise<StoreResult<Listed<ShortlistRow>>> {
   return withStoreErrors(() =>
-    inTransaction(db, ['campaigns', 'creators', 'entries'], 'readonly', async (tx) => {
-      const [rawCampaigns, rawCreators, rawEntries] = await Promise.all([
-        tx.objectStore('campaigns').getAll(),
-        tx.objectStore('creators').getAll(),
-        tx.objectStore('entries').getAll(campaignRange(campaign)),
-      ]);
-      const names = new Map<string, string>();
-      for (const c of rawCampaigns) {
-        const parsed = parseRecord(CampaignSchema, c);
-        if (parsed) names.set(parsed.id, parsed.name);
-      }
-      const creators = new Map<string, CreatorRecord>();
-      for (const c of rawCreators) {
-        const parsed = parseRecord(CreatorRecordSchema, c);
-        if (parsed) creators.set(`${parsed.platform}\u0000${parsed.handleKey}`, parsed);
-      }
-      const items: ShortlistRow[] = [];
-      for (const e of rawEntries) {
-        const entry = parseRecord(EntrySchema, e);
-        if (!entry) continue;
-        const creator = creators.get(`${entry.platform}\u0000${entry.handleKey}`);
-        const campaignName = names.get(entry.campaignId);
-        if (creator && campaignName !== undefined) items.push({ entry, creator, campaignName });
-      }
-      return { items, skipped: rawEntries.length - items.length };
+    inTransaction(db, ['campaigns', 'creators'], 'readonly', async (tx) => {
+      const [rawCampaigns, rawCreators] = await Promise.all([tx.objectStore('campaigns').getAll(), tx.objectStore('creators').getAll()]);
+      return shortlistRows(rawCampaigns, rawCreators, campaign);
+    }),
+  );
+}
+
+/**
+ * The campaigns with their counts and the rows of one campaign (or all), from one read of the
+ * store: what the shortlist page shows, without reading every creator twice.
+ */
+export function listShortlist(db: Db, campaign?: string): Promise<StoreResult<{ campaigns: Listed<CampaignSummary>; rows: Listed<ShortlistRow> }>> {
+  return withStoreErrors(() =>
+    inTransaction(db, ['campaigns', 'creators'], 'readonly', async (tx) => {
+      const [rawCampaigns, rawCreators] = await Promise.all([tx.objectStore('campaigns').getAll(), tx.objectStore('creators').getAll()]);
+      return { campaigns: campaignSummaries(rawCampaigns, rawCreators), rows: shortlistRows(rawCampaigns, rawCreators, campaign) };
     }),
   );
 }
@@ -723,18 +839,34 @@ export function renameCampaign(db: Db, id: string, name: string): Promise<StoreR
   return updateCampaign(db, id, { name });
 }
 
-/** Delete a campaign and its entries. The default "Shortlist" stays: it is every page's home. */
+/**
+ * Delete a campaign and its entries (creators on no other campaign go with them). The default
+ * "No campaign" stays: it is every page's home.
+ */
 export function deleteCampaign(db: Db, id: string): Promise<StoreResult<{ removedEntries: number }>> {
   return withStoreErrors(async () => {
-    if (id === DEFAULT_CAMPAIGN_ID) throw new StoreInputError('The Shortlist campaign cannot be deleted; remove its creators instead.');
-    return inTransaction(db, ['campaigns', 'creators', 'entries'], 'readwrite', async (tx) => {
+    if (id === DEFAULT_CAMPAIGN_ID) throw new StoreInputError(`“${DEFAULT_CAMPAIGN_NAME}” cannot be deleted; remove its creators instead.`);
+    return inTransaction(db, ['campaigns', 'creators'], 'readwrite', async (tx) => {
       if (!(await tx.objectStore('campaigns').getKey(id))) throw new StoreInputError('That campaign no longer exists.');
-      const entries = tx.objectStore('entries');
-      const keys = await entries.getAllKeys(campaignRange(id));
-      for (const key of keys) await entries.delete(key);
+      let removedEntries = 0;
+      const onIt = (e: unknown) => typeof e === 'object' && e !== null && (e as { campaignId?: unknown }).campaignId === id;
+      for (const raw of await tx.objectStore('creators').getAll()) {
+        const rawEntries = rawEntriesOf(raw);
+        if (!rawEntries.some(onIt)) continue;
+        removedEntries += rawEntries.filter(onIt).length;
+        const found = readCreator(raw);
+        if (found) await putCreator(tx, found.creator, found.entries.filter((e) => e.campaignId !== id));
+        else {
+          // Figures that no longer parse: the record is rewritten without the campaign's entries, as it was otherwise.
+          const { platform, handleKey: key } = raw as { platform?: unknown; handleKey?: unknown };
+          if (typeof platform !== 'string' || typeof key !== 'string') continue;
+          const rest = rawEntries.filter((e) => !onIt(e));
+          if (rest.length === 0) await tx.objectStore('creators').delete([platform, key]);
+          else await tx.objectStore('creators').put({ ...(raw as StoredCreator), entries: rest as Entry[] });
+        }
+      }
       await tx.objectStore('campaigns').delete(id);
-      await dropOrphans(tx, keys);
-      return { removedEntries: keys.length };
+      return { removedEntries };
     });
   });
 }
@@ -746,14 +878,9 @@ export interface CampaignSummary extends Campaign {
 /** Every campaign with its number of entries, the default first, then by creation. */
 export function listCampaigns(db: Db): Promise<StoreResult<Listed<CampaignSummary>>> {
   return withStoreErrors(() =>
-    inTransaction(db, ['campaigns', 'entries'], 'readonly', async (tx) => {
-      const raw = await tx.objectStore('campaigns').getAll();
-      const campaigns = raw.map((c) => parseRecord(CampaignSchema, c)).filter((c): c is Campaign => c !== null);
-      const items = await Promise.all(
-        campaigns.map(async (c) => ({ ...c, entries: await tx.objectStore('entries').count(campaignRange(c.id)) })),
-      );
-      items.sort((a, b) => Number(b.id === DEFAULT_CAMPAIGN_ID) - Number(a.id === DEFAULT_CAMPAIGN_ID) || a.createdAt - b.createdAt);
-      return { items, skipped: raw.length - items.length };
+    inTransaction(db, ['campaigns', 'creators'], 'readonly', async (tx) => {
+      const [rawCampaigns, rawCreators] = await Promise.all([tx.objectStore('campaigns').getAll(), tx.objectStore('creators').getAll()]);
+      return campaignSummaries(rawCampaigns, rawCreators);
     }),
   );
 }

@@ -79,10 +79,10 @@ test('the popup lists the shortlist: search, status and tags saved, kept when it
   await serviceWorker.evaluate(`(async () => {
     const db = await new Promise((res, rej) => { const r = indexedDB.open('reloquence-lens'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
     await new Promise((res, rej) => {
-      const tx = db.transaction('entries', 'readwrite');
-      const store = tx.objectStore('entries');
-      const q = store.get(['shortlist', 'youtube', ${JSON.stringify(FERN_KEY)}]);
-      q.onsuccess = () => store.put({ ...q.result, agreedPrice: 1240 });
+      const tx = db.transaction('creators', 'readwrite');
+      const store = tx.objectStore('creators');
+      const q = store.get(['youtube', ${JSON.stringify(FERN_KEY)}]);
+      q.onsuccess = () => store.put({ ...q.result, entries: q.result.entries.map((e) => (e.campaignId === 'shortlist' ? { ...e, agreedPrice: 1240 } : e)) });
       tx.oncomplete = res; tx.onerror = () => rej(tx.error);
     });
     db.close();
@@ -107,7 +107,8 @@ test('the popup lists the shortlist: search, status and tags saved, kept when it
   // The edits are in the store the full page reads.
   const stored = await serviceWorker.evaluate(`(async () => {
     const db = await new Promise((res, rej) => { const r = indexedDB.open('reloquence-lens'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const rows = await new Promise((res) => { const q = db.transaction('entries').objectStore('entries').getAll(); q.onsuccess = () => res(q.result); });
+    const creators = await new Promise((res) => { const q = db.transaction('creators').objectStore('creators').getAll(); q.onsuccess = () => res(q.result); });
+    const rows = creators.flatMap((c) => c.entries);
     db.close();
     return rows.map((e) => [e.handleKey, e.status, e.tags.join(',')]).sort();
   })()`);

@@ -33,7 +33,8 @@ test('shortlist from the overlay on two platforms; the card and the popup rememb
   // Both creators are in the store the shortlist page reads.
   const stored = await serviceWorker.evaluate(`(async () => {
     const db = await new Promise((res, rej) => { const r = indexedDB.open('reloquence-lens'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const rows = await new Promise((res) => { const q = db.transaction('entries').objectStore('entries').getAll(); q.onsuccess = () => res(q.result); });
+    const creators = await new Promise((res) => { const q = db.transaction('creators').objectStore('creators').getAll(); q.onsuccess = () => res(q.result); });
+    const rows = creators.flatMap((c) => c.entries);
     db.close();
     return rows.map((e) => e.platform + ':' + e.handleKey).sort();
   })()`);

@@ -19,12 +19,12 @@ function settle(): Promise<void> {
 describe('store change announcements', () => {
   it('tells this context at once, and other contexts through the channel, which stores changed', async () => {
     const heard: boolean[] = [];
-    stops.push(onStoreChange(['entries'], (local) => heard.push(local)));
-    announceStoreChange(['entries', 'creators']);
+    stops.push(onStoreChange(['creators'], (local) => heard.push(local)));
+    announceStoreChange(['creators', 'campaigns']);
     expect(heard).toEqual([true]);
     // Another context: a second channel of the same name is what another page posts on.
     const other = new BroadcastChannel(STORE_CHANNEL);
-    other.postMessage({ stores: ['entries'] });
+    other.postMessage({ stores: ['creators'] });
     other.postMessage({ stores: ['snapshots'] });
     other.postMessage('garbled');
     await settle();
@@ -36,7 +36,7 @@ describe('store change announcements', () => {
     const db = await openLensDb('changes-test');
     const heard: string[] = [];
     stops.push(onStoreChange(['campaigns'], () => heard.push('campaigns')));
-    stops.push(onStoreChange(['entries'], () => heard.push('entries')));
+    stops.push(onStoreChange(['creators'], () => heard.push('creators')));
     expect((await listEntries(db)).ok).toBe(true);
     expect(heard).toEqual([]);
     expect((await createCampaign(db, 'Spring launch')).ok).toBe(true);
@@ -48,9 +48,9 @@ describe('store change announcements', () => {
 
   it('stops listening when told', async () => {
     const heard: boolean[] = [];
-    const stop = onStoreChange(['entries'], (local) => heard.push(local));
+    const stop = onStoreChange(['creators'], (local) => heard.push(local));
     stop();
-    announceStoreChange(['entries']);
+    announceStoreChange(['creators']);
     await settle();
     expect(heard).toEqual([]);
   });

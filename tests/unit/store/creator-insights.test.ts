@@ -30,6 +30,7 @@ import {
   MAX_STORED_BRANDS,
   shortlistView,
   type CreatorRecord,
+  type StoredCreator,
   type ShortlistRow,
 } from '../../../lib/store/shortlist';
 
@@ -154,7 +155,7 @@ describe('what the shortlist keeps of the signals and the posts', () => {
     const old = Object.fromEntries(
       Object.entries(stored).filter(([k]) => !['signalsFine', 'signalsToCheck', 'signalsUnknown', 'signalIdsToCheck', 'likesPerComment', 'postsRead', 'sponsoredPosts', 'sponsoredVsOrganic', 'brands', 'undisclosedPosts'].includes(k)),
     );
-    await db.put('creators', old as unknown as CreatorRecord);
+    await db.put('creators', old as unknown as StoredCreator);
     const listed = await listEntries(db);
     expect(listed.ok && listed.value.skipped).toBe(0);
     const [row] = unwrapRows(listed);

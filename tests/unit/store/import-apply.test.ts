@@ -197,8 +197,9 @@ describe('applyImport', () => {
     /** Every stored creator and entry, the entries naming their campaign by name (campaign ids are random). */
     const stored = async (d: IDBPDatabase<LensDB>) => {
       const names = new Map((await d.getAll('campaigns')).map((c) => [c.id, c.name]));
-      const entries = (await d.getAll('entries')).map((e) => ({ ...e, campaignId: names.get(e.campaignId) ?? e.campaignId }));
-      return { creators: await d.getAll('creators'), entries: entries.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) };
+      const records = await d.getAll('creators');
+      const entries = records.flatMap((c) => c.entries).map((e) => ({ ...e, campaignId: names.get(e.campaignId) ?? e.campaignId }));
+      return { creators: records.map(({ entries: _, ...c }) => c), entries: entries.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) };
     };
     const cell = fc.oneof(fc.constant(''), fc.constantFrom('0', '4.2', '1e9', '2e9', '-1', 'abc'));
     const tags = fc.constantFrom('', ' knit ; diy', 'a;b', 'x'.repeat(50));
@@ -208,7 +209,7 @@ describe('applyImport', () => {
     let round = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 10 }), async (cells) => {
-        for (const d of [sealedDb, checkedDb]) await Promise.all([d.clear('creators'), d.clear('entries')]);
+        for (const d of [sealedDb, checkedDb]) await d.clear('creators');
         const file = [
           'campaign,platform,handle,followers,er,tags,addedAt,status',
           ...cells.map(([c, who, followers, er, t, at]) => [c, who % 2 ? 'tiktok' : 'instagram', `Creator_${who}`, followers, er, t, at, 'agreed'].join(',')),
@@ -286,6 +287,19 @@ describe('applyImport', () => {
     const cosy = (await rows(d)).filter((r) => r.creator.handleKey === 'cosy.crafts');
     expect(cosy.map((r) => r.campaignName).sort()).toEqual(['No campaign', 'Spring launch']);
     expect(cosy.every((r) => r.creator.followers === 13_000 && r.creator.er === 5)).toBe(true);
+  });
+
+  it('stores imported figures with no page reading; a profile visit replaces them, a single post does not', async () => {
+    const d = await db('import-a');
+    await applyImport(d, parseImport(GOOD, 'list.csv'), NOW);
+    expect((await d.get('creators', ['instagram', 'cosy.crafts']))?.snapshot).toBeNull();
+    const summary = { followers: 12_900, er: 9, erPerView: null, tierRank: 7, tierName: 'T7', sizeClass: 'micro' as const, pricePoint: 170, priceLow: 150, priceHigh: 190, currency: 'USD' };
+    const post = emptySnapshot({ platform: 'instagram', kind: 'post', state: 'ok', url: 'https://www.instagram.com/p/abc/', handle: 'cosy.crafts', followers: 12_900, source: 'test' });
+    await shortlistCreator(d, post, summary, DEFAULT_CAMPAIGN_ID, NOW + 10);
+    expect(await d.get('creators', ['instagram', 'cosy.crafts'])).toMatchObject({ followers: 12_480, er: 4.2, snapshot: null, updatedAt: NOW + 10 });
+    const page = { ...post, kind: 'profile' as const, url: 'https://www.instagram.com/cosy.crafts/' };
+    await shortlistCreator(d, page, summary, DEFAULT_CAMPAIGN_ID, NOW + 20);
+    expect(await d.get('creators', ['instagram', 'cosy.crafts'])).toMatchObject({ followers: 12_900, er: 9, snapshot: { kind: 'profile' } });
   });
 
   it('round-trips a JSON backup into a fresh database: same rows, same history', async () => {

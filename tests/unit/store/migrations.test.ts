@@ -157,7 +157,7 @@ describe('database migrations', () => {
     expect(await db.getAll('videoVisits')).toEqual(V1_VISITS);
     expect([...db.transaction('videoVisits').store.indexNames]).toEqual(['byChannel']);
     expect((await visitsOf(db, 'youtube', 'kim')).map((v) => v.postId)).toEqual(['bbbbbbbbbbb', 'aaaaaaaaaaa']);
-    expect([...db.objectStoreNames].sort()).toEqual(['campaigns', 'creators', 'entries', 'invitations', 'listings', 'snapshots', 'videoVisits']);
+    expect([...db.objectStoreNames].sort()).toEqual(['campaigns', 'creators', 'invitations', 'listings', 'snapshots', 'videoVisits']);
     expect(await db.get('campaigns', DEFAULT_CAMPAIGN_ID)).toMatchObject({ name: DEFAULT_CAMPAIGN_NAME, budget: null, archived: false });
     const campaigns = await listCampaigns(db);
     expect(campaigns.ok && campaigns.value.items.map((c) => [c.id, c.entries])).toEqual([[DEFAULT_CAMPAIGN_ID, 0]]);
@@ -169,9 +169,9 @@ describe('database migrations', () => {
     const db = await openLensDb(NAME);
     expect(db.version).toBe(DB_VERSION);
     expect(await db.getAll('videoVisits')).toEqual(V2_RECORDS.videoVisits);
-    expect(await db.getAll('creators')).toEqual(V2_RECORDS.creators);
+    // Version 5 moved each creator's entries into its record, as they were.
+    expect(await db.getAll('creators')).toEqual(V2_RECORDS.creators.map((c) => ({ ...c, entries: V2_RECORDS.entries.filter((e) => e.handleKey === c.handleKey) })));
     expect((await db.getAll('campaigns')).sort((a, b) => a.createdAt - b.createdAt)).toEqual(V2_RECORDS.campaigns);
-    expect(await db.getAll('entries')).toEqual(V2_RECORDS.entries);
     expect(await db.getAll('snapshots')).toEqual(V2_RECORDS.snapshots);
     // The v2 step did not run again: the renamed default campaign is still the only default.
     expect((await db.get('campaigns', DEFAULT_CAMPAIGN_ID))?.name).toBe('My picks');
@@ -183,7 +183,7 @@ describe('database migrations', () => {
     expect(history.ok && history.value).toEqual({ items: V2_RECORDS.snapshots, skipped: 0 });
 
     // The new stores, empty, with their keys and index.
-    expect([...db.objectStoreNames].sort()).toEqual(['campaigns', 'creators', 'entries', 'invitations', 'listings', 'snapshots', 'videoVisits']);
+    expect([...db.objectStoreNames].sort()).toEqual(['campaigns', 'creators', 'invitations', 'listings', 'snapshots', 'videoVisits']);
     expect(await db.count('listings')).toBe(0);
     expect(await db.count('invitations')).toBe(0);
     expect(db.transaction('listings').store.keyPath).toEqual(['platform', 'handleKey']);
@@ -210,11 +210,10 @@ describe('database migrations', () => {
     const db = await openLensDb(NAME);
     expect(await db.get('campaigns', DEFAULT_CAMPAIGN_ID)).toEqual({ id: DEFAULT_CAMPAIGN_ID, name: 'No campaign', budget: null, createdAt: 1_690_000_000, archived: false });
     expect(await db.get('campaigns', 'c-spring')).toEqual(spring);
-    expect(await db.getAll('entries')).toEqual([onDefault]);
+    expect((await db.getAll('creators')).flatMap((c) => c.entries)).toEqual([onDefault]);
     const rows = await listEntries(db);
     expect(rows.ok && rows.value.items.map((r) => r.campaignName)).toEqual(['No campaign']);
-    // The index by creator is gone (each entry written wrote an index record too); the campaigns a creator is on are still found.
-    expect([...(db as unknown as IDBDatabase).transaction('entries').objectStore('entries').indexNames]).toEqual([]);
+    // The campaigns a creator is on are still found.
     expect(await isShortlisted(db, 'instagram', 'MAKER.KIM')).toEqual({ ok: true, value: [DEFAULT_CAMPAIGN_ID] });
     expect(await isShortlisted(db, 'instagram', 'nobody')).toEqual({ ok: true, value: [] });
     db.close();
@@ -235,12 +234,46 @@ describe('database migrations', () => {
   it('version 4: entries of the new statuses are stored and read back; the old ones stay valid', async () => {
     const db = await openLensDb(NAME);
     for (const status of ['posted', 'declined', 'paid'] as const) {
-      await db.put('entries', { ...V2_RECORDS.entries[0]!, campaignId: DEFAULT_CAMPAIGN_ID, handleKey: `h-${status}`, status });
-      await db.put('creators', { ...V2_RECORDS.creators[0]!, handleKey: `h-${status}` });
+      const entry: Entry = { ...V2_RECORDS.entries[0]!, campaignId: DEFAULT_CAMPAIGN_ID, handleKey: `h-${status}`, status };
+      await db.put('creators', { ...V2_RECORDS.creators[0]!, handleKey: `h-${status}`, entries: [entry] });
     }
     const rows = await listEntries(db);
     expect(rows.ok && rows.value.skipped).toBe(0);
     expect(rows.ok && rows.value.items.map((r) => r.entry.status).sort()).toEqual(['declined', 'paid', 'posted']);
+    db.close();
+  });
+
+  it('version 5: moves each creator’s entries into its record as they were, and drops the entries store', async () => {
+    const spring: Campaign = { id: 'c-spring', name: 'Spring launch', budget: 5000, createdAt: 1_695_000_000, archived: false };
+    const kim = V2_RECORDS.creators[0]!;
+    const onSpring = V2_RECORDS.entries[0]!;
+    const onDefault: Entry = { ...onSpring, campaignId: DEFAULT_CAMPAIGN_ID, notes: 'from the default list' };
+    // Written before version 5: one that no longer parses (kept as it is, still not shown), one
+    // whose creator record is gone (never shown: it goes), and a creator on no campaign.
+    const broken = { campaignId: 'c-autumn', platform: 'instagram', handleKey: kim.handleKey, status: 'lost' };
+    const orphan: Entry = { ...onSpring, handleKey: 'gone' };
+    const alone: CreatorRecord = { ...kim, handleKey: 'alone', handle: 'alone' };
+    await writeVersion2({
+      ...V2_RECORDS,
+      creators: [kim, alone],
+      campaigns: [{ id: DEFAULT_CAMPAIGN_ID, name: 'No campaign', budget: null, createdAt: 1, archived: false }, spring],
+      entries: [onSpring, onDefault, broken as unknown as Entry, orphan],
+    });
+    const db = await openLensDb(NAME);
+    expect(db.objectStoreNames.contains('entries' as never)).toBe(false);
+    const stored = await db.get('creators', ['instagram', kim.handleKey]);
+    expect(stored?.entries).toEqual(expect.arrayContaining([onSpring, onDefault, broken]));
+    expect(stored?.entries).toHaveLength(3);
+    expect((await db.get('creators', ['instagram', 'alone']))?.entries).toEqual([]);
+    const rows = await listEntries(db);
+    expect(rows.ok && rows.value.items.map((r) => [r.campaignName, r.entry.notes])).toEqual([
+      ['Spring launch', onSpring.notes],
+      ['No campaign', 'from the default list'],
+    ]);
+    expect(rows.ok && rows.value.skipped).toBe(1);
+    expect(await isShortlisted(db, 'instagram', kim.handle)).toEqual({ ok: true, value: ['c-spring', DEFAULT_CAMPAIGN_ID] });
+    const campaigns = await listCampaigns(db);
+    expect(campaigns.ok && campaigns.value.items.map((c) => [c.id, c.entries])).toEqual([[DEFAULT_CAMPAIGN_ID, 1], ['c-spring', 1]]);
     db.close();
   });
 

@@ -76,7 +76,12 @@ async function shortlist(db: IDBPDatabase<LensDB>, snapshot: Snapshot, campaign?
 const key = (handle: string, campaignId = DEFAULT_CAMPAIGN_ID, platform: Platform = 'instagram'): EntryKey => ({ campaignId, platform, handle });
 
 async function entryOf(db: IDBPDatabase<LensDB>, k: EntryKey): Promise<Entry | undefined> {
-  return db.get('entries', [k.campaignId, k.platform, k.handle.toLowerCase()]);
+  return (await db.get('creators', [k.platform, k.handle.toLowerCase()]))?.entries.find((e) => e.campaignId === k.campaignId);
+}
+
+/** Every stored entry (each creator's record holds its own). */
+async function allEntries(db: IDBPDatabase<LensDB>): Promise<Entry[]> {
+  return (await db.getAll('creators')).flatMap((c) => c.entries);
 }
 
 describe('shortlisting', () => {
@@ -92,7 +97,7 @@ describe('shortlisting', () => {
     expect(creator?.er).toBeCloseTo(((320 / 12_000 + 210 / 12_000) / 2) * 100, 9);
     expect(creator?.pricePoint).toBeGreaterThan(0);
     expect(creator?.profileUrl).toBe('https://www.instagram.com/trail.runner/');
-    expect(await db.count('entries')).toBe(1);
+    expect(await allEntries(db)).toHaveLength(1);
     expect(await entryOf(db, key('trail.runner'))).toMatchObject({ status: 'to contact', notes: '', tags: [], addedAt: 1000 });
   });
 
@@ -112,7 +117,7 @@ describe('shortlisting', () => {
     await shortlist(db, post);
     const creator = await db.get('creators', ['instagram', 'kim']);
     expect(creator?.followers).toBe(10_000);
-    expect(creator?.snapshot.kind).toBe('profile');
+    expect(creator?.snapshot?.kind).toBe('profile');
     expect(creator?.profileUrl).toBe('https://www.instagram.com/kim/');
   });
 
@@ -234,8 +239,12 @@ describe('entries', () => {
     const spring = unwrap(await createCampaign(db, 'Spring launch'));
     await shortlist(db, profile('a', 1000));
     await shortlist(db, profile('b', 2000), spring.id);
-    await db.put('entries', { campaignId: DEFAULT_CAMPAIGN_ID, platform: 'instagram', handleKey: 'broken', status: 'lost' } as unknown as Entry);
-    await db.put('entries', { ...(await entryOf(db, key('a')))!, handleKey: 'no-creator' });
+    // In a's record: an entry that no longer parses, and one that names another creator.
+    const a = (await db.get('creators', ['instagram', 'a']))!;
+    const broken = { campaignId: spring.id, platform: 'instagram', handleKey: 'a', status: 'lost' } as unknown as Entry;
+    await db.put('creators', { ...a, entries: [...a.entries, broken, { ...a.entries[0]!, handleKey: 'no-creator' }] });
+    // A creator whose figures no longer parse: its entry cannot be shown either.
+    await db.put('creators', { ...a, handleKey: 'c', handle: 'c', followers: -5 });
 
     const all = unwrap(await listEntries(db));
     expect(all.items.map((r) => [r.campaignName, r.creator.handle, r.creator.followers])).toEqual(
@@ -245,9 +254,11 @@ describe('entries', () => {
       ]),
     );
     expect(all.items).toHaveLength(2);
-    expect(all.skipped).toBe(2);
+    expect(all.skipped).toBe(3);
     const springRows = unwrap(await listEntries(db, spring.id));
     expect(springRows.items.map((r) => entryKeyOf(r))).toEqual([key('b', spring.id)]);
+    // Of Spring's entries, only the broken one in a's record is not shown.
+    expect(springRows.skipped).toBe(1);
   });
 });
 
@@ -314,7 +325,7 @@ describe('a full disk', () => {
     const db = await open();
     for (const h of ['a', 'b', 'c']) await shortlist(db, profile(h, 1000));
     unwrap(await updateEntry(db, key('a'), { notes: 'keep me' }));
-    const before = await db.getAll('entries');
+    const before = await db.getAll('creators');
 
     // The second write of the transaction hits the quota, after the first has been made.
     const realPut = IDBObjectStore.prototype.put;
@@ -326,19 +337,20 @@ describe('a full disk', () => {
     const result = await tagEntries(db, [key('a'), key('b'), key('c')], { add: ['summer'] });
     expect(result).toEqual({ ok: false, message: QUOTA_MESSAGE });
     expect(puts).toBe(2);
+    // Shortlisting writes one record (the creator with its entry): that write hits the quota.
     const newcomer = profile('new', 10);
-    puts = 0;
+    puts = 1;
     expect(await shortlistCreator(db, newcomer, summaryOf(newcomer))).toEqual({ ok: false, message: QUOTA_MESSAGE });
     vi.restoreAllMocks();
 
-    expect(await db.getAll('entries')).toEqual(before);
+    expect(await db.getAll('creators')).toEqual(before);
     expect(await db.get('creators', ['instagram', 'new'])).toBeUndefined();
   });
 
   it('reports a quota error the transaction itself fails with (as browsers do on commit)', async () => {
     const db = await open();
     await shortlist(db, profile('a', 1000));
-    const before = await db.getAll('entries');
+    const before = await db.getAll('creators');
     const realPut = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
       const request = realPut.apply(this, args);
@@ -349,7 +361,7 @@ describe('a full disk', () => {
     });
     expect(await updateEntry(db, key('a'), { notes: 'lost' })).toEqual({ ok: false, message: QUOTA_MESSAGE });
     vi.restoreAllMocks();
-    expect(await db.getAll('entries')).toEqual(before);
+    expect(await db.getAll('creators')).toEqual(before);
   });
 });
 
