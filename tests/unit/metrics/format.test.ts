@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   formatCompact,
+  formatCost,
   formatCount,
   formatDecimal,
   formatExact,
@@ -124,5 +126,40 @@ describe('parseAmountText', () => {
       expect(parseAmountText(text), text).toBe(value);
     }
     for (const text of ['lots', '-5', '1.2.3', '12 apples']) expect(parseAmountText(text), text).toBeUndefined();
+  });
+});
+
+describe('numbers written without Intl are Intl’s to the character', () => {
+  const intl = (n: number, options: Intl.NumberFormatOptions) => new Intl.NumberFormat('en-US', options).format(n);
+  // Values as the views meet them: rates, prices, counts, halves that round, long fractions, tiny and huge.
+  const values = fc.oneof(
+    fc.double({ min: -1e6, max: 1e9, noNaN: true, noDefaultInfinity: true }),
+    fc.integer({ min: -1e6, max: 1e15 }),
+    fc.integer({ min: -100_000, max: 100_000 }).map((i) => i / 1000 + 0.0005),
+    fc.integer({ min: 0, max: 10_000 }).map((i) => i / 200),
+    fc.constantFrom(0, -0, 0.5, 1.005, 2.675, 9.995, 99.995, 999_999.5, 1e-7, 1e-9, 1e21, 123_456_789.987_654_3),
+  );
+
+  it('fixed decimals and grouped digits (rates, counts, plain decimals)', () => {
+    fc.assert(
+      fc.property(values, fc.integer({ min: 0, max: 6 }), (n, d) => {
+        const text = formatPercent(n, d);
+        const expected = intl(n, { minimumFractionDigits: d, maximumFractionDigits: d });
+        expect(text).toBe(`${/^-0(\.0*)?$/.test(expected) ? expected.slice(1) : expected} %`);
+        expect(formatDecimal(n, d)).toBe(intl(n, { maximumFractionDigits: d }));
+        if (n >= 0) expect(formatExact(n)).toBe(intl(Math.round(n), { maximumFractionDigits: 0 }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('money in dollars, euros and pounds, whole and to the cent; other currencies as Intl writes them', () => {
+    fc.assert(
+      fc.property(values, fc.constantFrom('USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD'), (n, currency) => {
+        if (n >= 0) expect(formatMoney(n, currency)).toBe(intl(n, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }));
+        expect(formatCost(n, currency)).toBe(intl(n, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: Math.abs(n) < 0.1 ? 3 : 2 }));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
