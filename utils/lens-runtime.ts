@@ -8,6 +8,7 @@ import type { FrameMessage, HostMessage } from '@/lib/overlay-protocol';
 import { measureFreeMarginRight } from '@/lib/platforms/layout';
 import { pageDataFromDocument, parseResponseText, type ScriptCache } from '@/lib/platforms/page';
 import type { PlatformReader } from '@/lib/platforms/types';
+import type { LensState } from '@/lib/schema';
 import { configureZodForExtension } from '@/lib/zod-setup';
 import { readWhenDataParsed } from './early-read';
 import { createCardFrame, type CardFrame } from './frame-channel';
@@ -24,6 +25,11 @@ const USER_ACTIVATION_MS = 5000;
 
 /** How often the address is compared where the browser has no Navigation API. */
 const POLL_MS = 1000;
+
+/** At most this long after the page's load event, the background hears what the page shows (see `sendPending`). */
+const LOADED_PUBLISH_MS = 2000;
+/** …and at most this long after it first had something to say, if the page's load has not ended. */
+const LOAD_WAIT_MS = 10_000;
 
 /** Storage keys: the dock's place and state per platform; the user's tier scheme for the tab. */
 const DOCK_KEY = 'lensDock';
@@ -205,6 +211,38 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
     }
   }
 
+  /**
+   * What the background hears (the toolbar badge, the visit recorded): the latest state, sent
+   * once the page has loaded and its main thread is idle. Sent at once it would wake the
+   * background while the page loads, and its start-up would compete with the page for the CPU.
+   */
+  let pending: { state: LensState | null; record: boolean } | null = null;
+  let waitingForLoad = false;
+  function sendPending(): void {
+    if (!pending || !ctx.isValid) return;
+    const message = pending;
+    pending = null;
+    sendMessage('lensStateChanged', message).catch(() => {
+      // No background listening (e.g. the extension was reloaded): nothing to update.
+    });
+  }
+  function waitForLoad(): void {
+    if (waitingForLoad) return;
+    waitingForLoad = true;
+    // A page whose load never ends (a resource that hangs) is still told after a while.
+    later(sendPending, LOAD_WAIT_MS);
+    ctx.addEventListener(
+      window,
+      'load',
+      () => {
+        waitingForLoad = false;
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(sendPending, { timeout: LOADED_PUBLISH_MS });
+        else later(sendPending, 0);
+      },
+      { once: true },
+    );
+  }
+
   const lens = createLens({
     reader,
     collect: (url, responses) => pageDataFromDocument(document, url, responses, scripts),
@@ -213,10 +251,10 @@ export function runLens(ctx: ContentScriptContext, reader: PlatformReader): void
       paint();
     },
     publish: (state) => {
-      const record = state !== null && trust.trusted(state.pageUrl);
-      sendMessage('lensStateChanged', { state, record }).catch(() => {
-        // No background listening (e.g. the extension was reloaded): nothing to update.
-      });
+      // Trust is decided now, for the navigation that showed this state.
+      pending = { state, record: state !== null && trust.trusted(state.pageUrl) };
+      if (document.readyState === 'complete') sendPending();
+      else waitForLoad();
     },
   });
 
