@@ -136,7 +136,9 @@ export const UPGRADES: Readonly<Record<number, (db: IDBPDatabase<LensDB>, tx: Up
         const { platform, handleKey } = (typeof e === 'object' && e !== null ? e : {}) as { platform?: unknown; handleKey?: unknown };
         if (typeof platform !== 'string' || typeof handleKey !== 'string') continue;
         const id = `${platform}\u0000${handleKey}`;
-        byCreator.set(id, [...(byCreator.get(id) ?? []), e]);
+        const list = byCreator.get(id);
+        if (list) list.push(e);
+        else byCreator.set(id, [e]);
       }
       const cursor = unwrap(creators).openCursor();
       cursor.onsuccess = () => {

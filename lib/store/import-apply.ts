@@ -613,7 +613,6 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
       for (const { record, readAt, where, checked: parsed } of incoming.creators) {
         const id = creatorId(record.platform, handleKey(record.handle));
         const stored = storedCreators.get(id) ?? null;
-        if (!stored && !writes.has(id)) counts.creatorsCreated++;
         // A stored creator is merged with the file's (./import-check.ts `storeCreator`): converted and parsed here.
         const fresh = parsed !== undefined && !stored && readAt === null;
         const creator = fresh ? { ...parsed, updatedAt: creatorStamp } : checked(CreatorRecordSchema, storeCreator(record, stored?.creator ?? null, readAt, now), where);
@@ -658,10 +657,8 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
       for (const record of newCampaigns) unwrap(campaignStore).put(record);
       const creatorWrites = unwrap(creatorStore);
       for (const [id, { creator, entries, parsed, where }] of writes) {
-        if (entries.size === 0) {
-          if (!storedCreators.has(id)) counts.creatorsCreated--;
-          continue;
-        }
+        if (entries.size === 0) continue;
+        if (!storedCreators.has(id)) counts.creatorsCreated++;
         const record: StoredCreator = { ...creator, entries: [...entries.values()] };
         creatorWrites.put(parsed ? record : checked(StoredCreatorSchema, record, where));
       }

@@ -665,6 +665,7 @@ export function tagEntries(
         const found = await getCreator(tx, platform, key);
         if (!found) continue;
         const tagged = new Set(campaignIds);
+        if (!found.entries.some((e) => tagged.has(e.campaignId))) continue;
         const entries = found.entries.map((e) => {
           if (!tagged.has(e.campaignId)) return e;
           updated++;
