@@ -64,7 +64,10 @@ function currencyText(n: number, currency: string, min: number, max: number): st
   return (symbol !== undefined ? writeDecimal(n, min, max, symbol) : null) ?? intlFormat(n, { style: 'currency', currency, minimumFractionDigits: min, maximumFractionDigits: max });
 }
 
-const GROUPED = { format: (n: number) => fixed(n, 0, 0) };
+/** Whole, with thousands grouped: "1,234". */
+function grouped(n: number): string {
+  return fixed(n, 0, 0);
+}
 
 const UNITS: ReadonlyArray<readonly [number, string]> = [
   [1e3, 'K'],
@@ -84,7 +87,7 @@ function isCount(n: number | null | undefined): n is number {
  */
 export function formatCount(n: number | null): string {
   if (!isCount(n)) return UNKNOWN_TEXT;
-  return n < 10_000 ? GROUPED.format(Math.round(n)) : formatCompact(n);
+  return n < 10_000 ? grouped(Math.round(n)) : formatCompact(n);
 }
 
 /** Always abbreviated from 1,000 up ("5K", "1.5M", "46.4M"): tier bands and other round figures. */
@@ -101,7 +104,7 @@ export function formatCompact(n: number | null): string {
 
 /** Every digit: "46,383,825". */
 export function formatExact(n: number | null): string {
-  return isCount(n) ? GROUPED.format(Math.round(n)) : UNKNOWN_TEXT;
+  return isCount(n) ? grouped(Math.round(n)) : UNKNOWN_TEXT;
 }
 
 /** "4.2 %" (space before the sign, as in the product copy); "—" when unknown. */
@@ -120,7 +123,7 @@ export function formatMoney(n: number | null, currency = 'USD'): string {
     return currencyText(n, currency, 0, 0);
   } catch {
     // Intl throws a RangeError for a malformed code typed into a user scheme; never throw here.
-    return `${currency} ${GROUPED.format(Math.round(n))}`;
+    return `${currency} ${grouped(Math.round(n))}`;
   }
 }
 
@@ -160,7 +163,7 @@ export function formatCost(n: number | null, currency = 'USD'): string {
  * "10,000 creators". `many` defaults to `one` + "s" ("entry" needs "entries").
  */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  const shown = Number.isFinite(n) ? GROUPED.format(n) : String(n);
+  const shown = Number.isFinite(n) ? grouped(n) : String(n);
   return `${shown} ${n === 1 ? one : many}`;
 }
 

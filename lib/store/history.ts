@@ -20,7 +20,7 @@ import type { LensDB } from './db';
 import { inTransaction, StoreInputError, withStoreErrors, type StoreResult } from './errors';
 import {
   readCreator,
-  StoredCreatorSchema,
+  storedCreator,
   CreatorSummarySchema,
   HandleKeySchema,
   handleKey,
@@ -119,7 +119,7 @@ export function recordSnapshot(
       const creators = tx.objectStore('creators');
       // A shortlisted creator takes the visit's figures and keeps its entries (./shortlist.ts).
       const stored = readCreator(await creators.get([page.platform, key]));
-      if (stored) await creators.put(StoredCreatorSchema.parse({ ...creatorFrom(stored.creator, page, figures.data, handle, takenAt), entries: stored.entries }));
+      if (stored) await creators.put(storedCreator(creatorFrom(stored.creator, page, figures.data, handle, takenAt), stored.entries));
       return { recorded: true, replaced: sameHour.length > 0, creatorRefreshed: stored !== null };
     });
   });

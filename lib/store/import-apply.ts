@@ -83,8 +83,10 @@ import {
   CreatorRecordSchema,
   EntrySchema,
   handleKey,
+  rawCampaignIdOf,
   rawEntriesOf,
   readCreator,
+  sameCreator,
   StoredCreatorSchema,
   type Campaign,
   type CreatorRecord,
@@ -326,7 +328,10 @@ export function readBackup(db: Db): Promise<StoreResult<BackupRead>> {
         }
         creators.push(found.creator);
         for (const entry of found.entries) entries.push({ entry, handle: found.creator.handle });
-        if (found.skipped > 0) parsedReporting(EntrySchema, rawEntriesOf(raw).filter((e) => !EntrySchema.safeParse(e).success || !sameCreator(e, found.creator)), 'entry', leftOut, campaignNames);
+        // Left out: entries that no longer parse (with the reason), and any naming another creator.
+        for (const e of parsedReporting(EntrySchema, found.rejected, 'entry', leftOut, campaignNames)) {
+          leftOut.push({ record: nameOf('entry', e, campaignNames), reason: "it is stored in another creator's record" });
+        }
       }
       const points = parsedReporting(SnapshotPointSchema, rawPoints, 'history point', leftOut);
       const listings = parsedReporting(ListingLinkSchema, rawListings, 'listing link', leftOut);
@@ -344,12 +349,6 @@ export function readBackup(db: Db): Promise<StoreResult<BackupRead>> {
       };
     }),
   );
-}
-
-/** Whether a stored entry (unparsed) names the creator whose record holds it. */
-function sameCreator(raw: unknown, creator: Pick<CreatorRecord, 'platform' | 'handleKey'>): boolean {
-  const { platform, handleKey: key } = (typeof raw === 'object' && raw !== null ? raw : {}) as { platform?: unknown; handleKey?: unknown };
-  return platform === creator.platform && key === creator.handleKey;
 }
 
 /**
@@ -388,7 +387,8 @@ export function existingRowKeys(db: Db): Promise<StoreResult<Set<string>>> {
       for (const creator of creators) {
         for (const e of rawEntriesOf(creator)) {
           if (!sameCreator(e, creator as Pick<CreatorRecord, 'platform' | 'handleKey'>)) continue;
-          const { campaignId, platform, handleKey: key } = e as { campaignId?: unknown; platform: string; handleKey: string };
+          const { platform, handleKey: key } = e as { platform: string; handleKey: string };
+          const campaignId = rawCampaignIdOf(e);
           const name = typeof campaignId === 'string' ? names.get(campaignId) : undefined;
           if (name === undefined) continue;
           keys.add(rowKey(platform, key, name));
@@ -599,8 +599,9 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
         const found = readCreator(raw);
         if (found) storedCreators.set(creatorId(found.creator.platform, found.creator.handleKey), found);
       }
+      const entryId = (e: Entry) => `${e.campaignId}\u0000${creatorId(e.platform, e.handleKey)}`;
       const storedEntries = new Set<string>();
-      for (const { entries } of storedCreators.values()) for (const e of entries) storedEntries.add([e.campaignId, e.platform, e.handleKey].join('\u0000'));
+      for (const { entries } of storedCreators.values()) for (const e of entries) storedEntries.add(entryId(e));
       // A CSV row's records were parsed by the store's schemas when the preview checked the row,
       // at the preview's time (./import-check.ts `checkRow`): converted now, they differ only in
       // `updatedAt` (and the entry's campaign id), since the row's other values, its dates
@@ -616,8 +617,9 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
         // A stored creator is merged with the file's (./import-check.ts `storeCreator`): converted and parsed here.
         const fresh = parsed !== undefined && !stored && readAt === null;
         const creator = fresh ? { ...parsed, updatedAt: creatorStamp } : checked(CreatorRecordSchema, storeCreator(record, stored?.creator ?? null, readAt, now), where);
-        const entries = writes.get(id)?.entries ?? new Map((stored?.entries ?? []).map((e) => [e.campaignId, e]));
-        writes.set(id, { creator, entries, parsed: fresh && (writes.get(id)?.parsed ?? true), where });
+        const before = writes.get(id);
+        const entries = before?.entries ?? new Map((stored?.entries ?? []).map((e) => [e.campaignId, e]));
+        writes.set(id, { creator, entries, parsed: fresh && (before?.parsed ?? true), where });
       }
 
       const entryKeysWritten = new Set<string>();
@@ -643,7 +645,7 @@ export function applyImport(db: Db, preview: ImportPreview, now: number = nowSec
         if (!parsed) target.parsed = false;
         target.entries.set(campaignId, entry);
         // Two rows can name the same entry (no campaign and "No campaign"): the last one wins, counted once.
-        const key = [entry.campaignId, entry.platform, entry.handleKey].join('\u0000');
+        const key = entryId(entry);
         if (entryKeysWritten.has(key)) continue;
         entryKeysWritten.add(key);
         if (storedEntries.has(key)) counts.updated++;

@@ -454,6 +454,21 @@ export interface ShortlistOutcome {
 type CreatorsTx = Pick<IDBPTransaction<LensDB, Array<'creators' | 'campaigns'>, 'readonly' | 'readwrite'>, 'objectStore'>;
 type CreatorsWriteTx = Pick<IDBPTransaction<LensDB, Array<'creators' | 'campaigns'>, 'readwrite'>, 'objectStore'>;
 
+/** A stored record's field as it is, unparsed (undefined when the record is not an object). */
+function rawField(raw: unknown, field: string): unknown {
+  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[field] : undefined;
+}
+
+/** The campaign id of a stored entry as it is, unparsed. */
+export function rawCampaignIdOf(raw: unknown): unknown {
+  return rawField(raw, 'campaignId');
+}
+
+/** Whether a stored entry (parsed or not) names the creator whose record holds it. */
+export function sameCreator(entry: unknown, creator: Pick<CreatorRecord, 'platform' | 'handleKey'>): boolean {
+  return rawField(entry, 'platform') === creator.platform && rawField(entry, 'handleKey') === creator.handleKey;
+}
+
 /** The entries array of a stored record as it is, unparsed ([] when there is none). */
 export function rawEntriesOf(raw: unknown): unknown[] {
   const entries = typeof raw === 'object' && raw !== null ? (raw as { entries?: unknown }).entries : undefined;
@@ -465,8 +480,8 @@ export interface ReadCreator<C = CreatorRecord> {
   creator: C;
   /** In campaign id order, as the entries store's keys had them before version 5. */
   entries: Entry[];
-  /** Entries of the record that no longer parse (or name another creator): left out. */
-  skipped: number;
+  /** Entries of the record, as stored, that no longer parse or name another creator: left out. */
+  rejected: unknown[];
 }
 
 /**
@@ -485,16 +500,18 @@ export function readCreator<C extends Pick<CreatorRecord, 'platform' | 'handleKe
   const creator = parsed.data;
   const rawEntries = rawEntriesOf(raw);
   const entries: Entry[] = [];
+  const rejected: unknown[] = [];
   for (const e of rawEntries) {
     const entry = EntrySchema.safeParse(e);
-    if (entry.success && entry.data.platform === creator.platform && entry.data.handleKey === creator.handleKey) entries.push(entry.data);
+    if (entry.success && sameCreator(entry.data, creator)) entries.push(entry.data);
+    else rejected.push(e);
   }
   entries.sort((x, y) => (x.campaignId < y.campaignId ? -1 : x.campaignId > y.campaignId ? 1 : 0));
-  return { creator, entries, skipped: rawEntries.length - entries.length };
+  return { creator, entries, rejected };
 }
 
 /** The record to store: the creator's figures with its entries, validated as the store keeps them. */
-function stored(creator: CreatorRecord, entries: readonly Entry[]): StoredCreator {
+export function storedCreator(creator: CreatorRecord, entries: readonly Entry[]): StoredCreator {
   return parseInput(StoredCreatorSchema, { ...creator, entries });
 }
 
@@ -508,7 +525,7 @@ async function getCreator(tx: CreatorsTx, platform: string, key: string): Promis
  */
 async function putCreator(tx: CreatorsWriteTx, creator: CreatorRecord, entries: readonly Entry[]): Promise<void> {
   if (entries.length === 0) await tx.objectStore('creators').delete([creator.platform, creator.handleKey]);
-  else await tx.objectStore('creators').put(stored(creator, entries));
+  else await tx.objectStore('creators').put(storedCreator(creator, entries));
 }
 
 /**
@@ -710,7 +727,7 @@ function campaignSummaries(rawCampaigns: readonly unknown[], rawCreators: readon
   const counts = new Map<string, number>();
   for (const c of rawCreators) {
     for (const e of rawEntriesOf(c)) {
-      const id = typeof e === 'object' && e !== null ? (e as { campaignId?: unknown }).campaignId : undefined;
+      const id = rawCampaignIdOf(e);
       if (typeof id === 'string') counts.set(id, (counts.get(id) ?? 0) + 1);
     }
   }
@@ -733,7 +750,7 @@ function shortlistRows(rawCampaigns: readonly unknown[], rawCreators: readonly u
   }
   const items: ShortlistRow[] = [];
   let skipped = 0;
-  const counted = (e: unknown) => campaign === undefined || (typeof e === 'object' && e !== null && (e as { campaignId?: unknown }).campaignId === campaign);
+  const counted = (e: unknown) => campaign === undefined || rawCampaignIdOf(e) === campaign;
   for (const raw of rawCreators) {
     const found = readCreator(raw);
     const rawEntries = rawEntriesOf(raw).filter(counted);
@@ -850,7 +867,7 @@ export function deleteCampaign(db: Db, id: string): Promise<StoreResult<{ remove
     return inTransaction(db, ['campaigns', 'creators'], 'readwrite', async (tx) => {
       if (!(await tx.objectStore('campaigns').getKey(id))) throw new StoreInputError('That campaign no longer exists.');
       let removedEntries = 0;
-      const onIt = (e: unknown) => typeof e === 'object' && e !== null && (e as { campaignId?: unknown }).campaignId === id;
+      const onIt = (e: unknown) => rawCampaignIdOf(e) === id;
       for (const raw of await tx.objectStore('creators').getAll()) {
         const rawEntries = rawEntriesOf(raw);
         if (!rawEntries.some(onIt)) continue;

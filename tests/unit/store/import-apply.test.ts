@@ -8,7 +8,7 @@ import { applyImport, existingRowKeys, exportRowsOfList, readBackup } from '../.
 import { listCampaigns, listEntries, shortlistCreator, updateEntry, type ShortlistRow } from '../../../lib/store/shortlist';
 import { recordSnapshot } from '../../../lib/store/history';
 import { campaignProblem, checkRow, creatorOfRow, creatorProblem, entryProblem, storeCreator, storeEntry } from '../../../lib/store/import-check';
-import { CreatorRecordSchema, EntrySchema } from '../../../lib/store/shortlist';
+import { CreatorRecordSchema, EntrySchema, type Entry } from '../../../lib/store/shortlist';
 import { emptyPost, emptySnapshot } from '../../../lib/platforms/types';
 
 const NAMES = ['import-a', 'import-b'];
@@ -300,6 +300,27 @@ describe('applyImport', () => {
     const page = { ...post, kind: 'profile' as const, url: 'https://www.instagram.com/cosy.crafts/' };
     await shortlistCreator(d, page, summary, DEFAULT_CAMPAIGN_ID, NOW + 20);
     expect(await d.get('creators', ['instagram', 'cosy.crafts'])).toMatchObject({ followers: 12_900, er: 9, snapshot: { kind: 'profile' } });
+  });
+
+  it('lists what the export leaves out of a creator record: a broken entry, one naming another creator, and the entries of unreadable figures', async () => {
+    const d = await db('import-a');
+    await applyImport(d, parseImport(GOOD, 'list.csv'), NOW);
+    const cosy = (await d.get('creators', ['instagram', 'cosy.crafts']))!;
+    const broken = { ...cosy.entries[0]!, status: 'lost' } as unknown as Entry;
+    const elsewhere = { ...cosy.entries[0]!, campaignId: DEFAULT_CAMPAIGN_ID, handleKey: 'someone.else' };
+    await d.put('creators', { ...cosy, entries: [cosy.entries[0]!, broken, elsewhere] });
+    const mia = (await d.get('creators', ['tiktok', 'dance_mia']))!;
+    await d.put('creators', { ...mia, followers: -1 });
+    const read = await readBackup(d);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.value.entries.map((e) => e.handle).sort()).toEqual(['Cosy.Crafts', 'TechTom']);
+    // In store order: @cosy.crafts on Instagram, then @dance_mia on TikTok.
+    expect(read.value.leftOut.map((l) => l.reason)).toEqual([
+      expect.stringMatching(/^status must be one of/),
+      "it is stored in another creator's record",
+      'followers -1 must be 0 or more',
+      "its creator's record cannot be read",
+    ]);
   });
 
   it('round-trips a JSON backup into a fresh database: same rows, same history', async () => {
